@@ -1,0 +1,73 @@
+package io.imbot.api;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A bot's handle on the daemon, given to {@link ReplyBot#start(BotContext)} and with every {@link
+ * MessageEvent}. All methods are safe to call from any thread.
+ */
+public interface BotContext {
+
+    /** The ID of the plugin this bot comes from. */
+    String pluginId();
+
+    /** The user name the daemon is logged in as. */
+    String botUser();
+
+    /**
+     * Sends a message through the delivery engine.
+     *
+     * @param to a user name, or a room name starting with {@code #}
+     * @param text the text, not empty
+     * @return completes with the acknowledged {@link Delivery}; fails with {@link
+     *     DeliveryException} when the message timed out, the backlog is full, the arguments are
+     *     invalid or the daemon is stopping
+     */
+    CompletionStage<Delivery> send(String to, String text);
+
+    /**
+     * Reads the latest messages of a conversation, oldest first.
+     *
+     * @param conversation a user name or {@code #room}
+     * @param limit how many messages at most, 1 to 1000
+     * @return the messages; fails with {@link IllegalArgumentException} for a bad limit
+     */
+    CompletionStage<List<ChatMessage>> history(String conversation, int limit);
+
+    /** This plugin's section of the daemon configuration ({@code plugins.<id>.config}), read-only. */
+    Map<String, Object> config();
+
+    /** The daemon's configuration folder (where {@code imbot.yaml} lives). */
+    Path configDir();
+
+    /** A folder for this plugin's own files; created on first call, kept across restarts. */
+    Path dataDir();
+
+    /**
+     * Runs {@code task} once after {@code delay} on this bot's worker thread. Exceptions are logged.
+     *
+     * @return a handle to cancel the task
+     */
+    Cancellable schedule(Duration delay, Runnable task);
+
+    /**
+     * Runs {@code task} every {@code period} on this bot's worker thread until cancelled or the
+     * plugin stops. Exceptions are logged; the task keeps running.
+     *
+     * @return a handle to cancel the task
+     */
+    Cancellable scheduleEvery(Duration period, Runnable task);
+
+    /** A logger named after the plugin; its lines carry the plugin's ID. */
+    System.Logger logger();
+
+    /** Counters of the running daemon, for status commands. */
+    DaemonStatus status();
+
+    /** Every command offered by every loaded bot, sorted by name, for help commands. */
+    List<BotCommand> commands();
+}

@@ -1,0 +1,56 @@
+package io.imbot.api;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One chat message, as a bot sees it and as the history stores it.
+ *
+ * <p>A conversation is named by the other party: for a direct message it is the peer's user name
+ * (the sender of an inbound message, the recipient of an outbound one); for a room it is the room
+ * name, which always starts with {@code #}.
+ *
+ * @param id the message ID, unique per message and chosen by its sender
+ * @param direction whether the daemon received or sent it
+ * @param conversation the conversation the message belongs to (a user name or {@code #room})
+ * @param from the sending user
+ * @param to the receiving user, or a room name starting with {@code #}
+ * @param body the text
+ * @param timestamp when the message was created by its sender (or received, if unknown)
+ * @param status the delivery status; {@link DeliveryStatus#RECEIVED} for inbound messages
+ */
+public record ChatMessage(
+        String id,
+        Direction direction,
+        String conversation,
+        String from,
+        String to,
+        String body,
+        Instant timestamp,
+        DeliveryStatus status) {
+
+    /** Validates every component; none may be {@code null} and the ID may not be blank. */
+    public ChatMessage {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(conversation, "conversation");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(timestamp, "timestamp");
+        Objects.requireNonNull(status, "status");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("id must not be blank");
+        }
+    }
+
+    /** Returns {@code true} when the message was sent to a room rather than to one user. */
+    public boolean inRoom() {
+        return isRoom(to);
+    }
+
+    /** Returns {@code true} when {@code address} names a room (starts with {@code #}). */
+    public static boolean isRoom(String address) {
+        return address != null && address.startsWith("#");
+    }
+}

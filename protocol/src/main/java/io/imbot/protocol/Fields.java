@@ -1,0 +1,78 @@
+package io.imbot.protocol;
+
+import java.util.regex.Pattern;
+
+/** Field rules of the protocol; each check names the field it rejects. */
+public final class Fields {
+
+    /** Longest message ID, in characters. */
+    public static final int MAX_ID_LENGTH = 128;
+
+    /** Longest user or room name, in characters (without the room's {@code #}). */
+    public static final int MAX_NAME_LENGTH = 64;
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1," + MAX_NAME_LENGTH + "}");
+
+    private Fields() {}
+
+    /** Returns {@code true} when {@code s} is a valid user name. */
+    public static boolean isUser(String s) {
+        return s != null && NAME.matcher(s).matches();
+    }
+
+    /** Returns {@code true} when {@code s} is a valid room name ({@code #} then a name). */
+    public static boolean isRoom(String s) {
+        return s != null && s.length() > 1 && s.charAt(0) == '#' && NAME.matcher(s).region(1, s.length()).matches();
+    }
+
+    static void requireUser(String field, String value) {
+        if (!isUser(value)) {
+            throw invalid(field, "must be 1-" + MAX_NAME_LENGTH + " of A-Z a-z 0-9 _ . -", value);
+        }
+    }
+
+    static void requireRoom(String field, String value) {
+        if (!isRoom(value)) {
+            throw invalid(field, "must be '#' followed by 1-" + MAX_NAME_LENGTH + " of A-Z a-z 0-9 _ . -", value);
+        }
+    }
+
+    static void requireAddress(String field, String value) {
+        if (!isUser(value) && !isRoom(value)) {
+            throw invalid(field, "must be a user name or '#room'", value);
+        }
+    }
+
+    static void requireId(String field, String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_ID_LENGTH) {
+            throw invalid(field, "must be 1-" + MAX_ID_LENGTH + " characters", value);
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' || c == 0x7f) {
+                throw invalid(field, "must not contain spaces or control characters", value);
+            }
+        }
+    }
+
+    static void requireBody(String field, String value) {
+        if (value == null || value.isEmpty()) {
+            throw invalid(field, "must be a non-empty string", value);
+        }
+    }
+
+    static void requireText(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw invalid(field, "must be a non-empty string", value);
+        }
+    }
+
+    private static IllegalArgumentException invalid(String field, String rule, String value) {
+        String shown = value == null ? "missing" : "'" + abbreviate(value) + "'";
+        return new IllegalArgumentException("field '" + field + "' " + rule + " (was " + shown + ")");
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
+    }
+}
