@@ -64,6 +64,18 @@ public interface ReplyBot extends ExtensionPoint {
      */
     void onMessage(MessageEvent event) throws Exception;
 
+    /**
+     * Says what this bot would answer to {@code message}, without answering: which rules match, in
+     * what order, why, and the reply each would send. Used by {@code imbot rules test}. Bots without
+     * rules keep the default, which returns an empty list.
+     *
+     * @param message the message to try
+     * @return the matches in the order the bot would apply them; empty when nothing would fire
+     */
+    default List<RuleMatch> explain(ChatMessage message) {
+        return List.of();
+    }
+
     /** Called once when the plugin is stopped, disabled or reloaded. */
     default void stop() {}
 }
