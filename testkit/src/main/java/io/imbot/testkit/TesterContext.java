@@ -1,0 +1,119 @@
+package io.imbot.testkit;
+
+import io.imbot.api.BotCommand;
+import io.imbot.api.BotContext;
+import io.imbot.api.Cancellable;
+import io.imbot.api.ChatMessage;
+import io.imbot.api.DaemonStatus;
+import io.imbot.api.Delivery;
+import io.imbot.api.ReplyBot;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** The {@link BotContext} one bot gets from a {@link BotTester}. */
+final class TesterContext implements BotContext {
+
+    private final BotTester tester;
+    private final ReplyBot bot;
+    private final System.Logger logger;
+
+    TesterContext(BotTester tester, ReplyBot bot, System.Logger logger) {
+        this.tester = tester;
+        this.bot = bot;
+        this.logger = logger;
+    }
+
+    ReplyBot bot() {
+        return bot;
+    }
+
+    @Override
+    public String pluginId() {
+        return tester.settings().pluginId();
+    }
+
+    @Override
+    public String botUser() {
+        return tester.settings().botUser();
+    }
+
+    @Override
+    public CompletionStage<Delivery> send(String to, String text) {
+        return tester.mailbox().send(to, text);
+    }
+
+    @Override
+    public CompletionStage<List<ChatMessage>> history(String conversation, int limit) {
+        if (limit < 1 || limit > 1000) {
+            return CompletableFuture.failedStage(
+                    new IllegalArgumentException("limit must be 1 to 1000, was " + limit));
+        }
+        if (conversation == null) {
+            return CompletableFuture.failedStage(new IllegalArgumentException("conversation must not be null"));
+        }
+        List<ChatMessage> all = tester.mailbox().history(conversation);
+        return CompletableFuture.completedStage(all.subList(Math.max(0, all.size() - limit), all.size()));
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return tester.settings().config();
+    }
+
+    @Override
+    public Path configDir() {
+        return tester.settings().configDir();
+    }
+
+    @Override
+    public Path dataDir() {
+        try {
+            return Files.createDirectories(tester.settings().dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable task) {
+        Objects.requireNonNull(delay, "delay");
+        Objects.requireNonNull(task, "task");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative, was " + delay);
+        }
+        return tester.scheduler().schedule(bot.name(), delay, null, task);
+    }
+
+    @Override
+    public Cancellable scheduleEvery(Duration period, Runnable task) {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(task, "task");
+        if (period.isNegative() || period.isZero()) {
+            throw new IllegalArgumentException("period must be positive, was " + period);
+        }
+        return tester.scheduler().schedule(bot.name(), period, period, task);
+    }
+
+    @Override
+    public System.Logger logger() {
+        return logger;
+    }
+
+    @Override
+    public DaemonStatus status() {
+        return tester.status();
+    }
+
+    @Override
+    public List<BotCommand> commands() {
+        return tester.commands();
+    }
+}

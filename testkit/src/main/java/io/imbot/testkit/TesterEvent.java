@@ -1,0 +1,54 @@
+package io.imbot.testkit;
+
+import io.imbot.api.BotContext;
+import io.imbot.api.ChatMessage;
+import io.imbot.api.Delivery;
+import io.imbot.api.MessageEvent;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The {@link MessageEvent} one bot gets for one message; the handled mark is shared by all bots. */
+final class TesterEvent implements MessageEvent {
+
+    private final ChatMessage message;
+    private final TesterContext context;
+    private final boolean mentionsBot;
+    private final AtomicReference<String> handledBy;
+
+    TesterEvent(ChatMessage message, TesterContext context, boolean mentionsBot, AtomicReference<String> handledBy) {
+        this.message = message;
+        this.context = context;
+        this.mentionsBot = mentionsBot;
+        this.handledBy = handledBy;
+    }
+
+    @Override
+    public ChatMessage message() {
+        return message;
+    }
+
+    @Override
+    public BotContext context() {
+        return context;
+    }
+
+    @Override
+    public CompletionStage<Delivery> reply(String text) {
+        return context.send(message.inRoom() ? message.to() : message.from(), text);
+    }
+
+    @Override
+    public boolean mentionsBot() {
+        return mentionsBot;
+    }
+
+    @Override
+    public void markHandled() {
+        handledBy.compareAndSet(null, context.bot().name());
+    }
+
+    @Override
+    public boolean isHandled() {
+        return handledBy.get() != null;
+    }
+}
