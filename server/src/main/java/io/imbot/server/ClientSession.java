@@ -1,0 +1,201 @@
+package io.imbot.server;
+
+import io.imbot.protocol.ErrorCode;
+import io.imbot.protocol.Frame;
+import io.imbot.protocol.FrameCodec;
+import io.imbot.protocol.FrameDecoder;
+import io.imbot.protocol.ProtocolException;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: decodes its frames, enforces what a client may send and when, and writes
+ * frames back with back-pressure. What the frames mean for users, queues and rooms is the {@link
+ * Hub}'s business. Confined to the server's event loop.
+ *
+ * <p>Back-pressure: when the socket's write queue is full, reading from the client pauses (its
+ * requests produce replies) and the hub stops delivering to it; both resume on drain.
+ */
+final class ClientSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
+
+    private final NetSocket socket;
+    private final Hub hub;
+    private final FrameDecoder decoder;
+    private final String peer;
+
+    // valid for the connection
+    private String user;
+    private boolean closing;
+    private boolean closed;
+    private boolean readPaused;
+
+    ClientSession(NetSocket socket, Hub hub, int maxFrameBytes) {
+        this.socket = socket;
+        this.hub = hub;
+        this.peer = String.valueOf(socket.remoteAddress());
+        this.decoder = new FrameDecoder(maxFrameBytes, this::onFrame, this::onDecodeError);
+    }
+
+    /** Wires the socket's handlers; call once, on the event loop. */
+    void start() {
+        socket.handler(this::onBytes);
+        socket.drainHandler(v -> onDrain());
+        socket.exceptionHandler(e -> LOG.debug("connection {}: {}", peer, e.toString()));
+        // Vert.x is shutting the server down: nothing is gained by lingering, un-acked messages stay queued
+        socket.shutdownHandler(v -> kill());
+        socket.closeHandler(v -> {
+            closed = true;
+            LOG.debug("connection {} closed", peer);
+            hub.closed(this);
+        });
+    }
+
+    /** The remote address, for logs. */
+    String peer() {
+        return peer;
+    }
+
+    /** The logged-in user, or {@code null} before login. */
+    String user() {
+        return user;
+    }
+
+    void loggedIn(String name) {
+        this.user = name;
+    }
+
+    /** Whether frames can still be written to this client. */
+    boolean isOpen() {
+        return !closed && !closing;
+    }
+
+    /** Whether a delivery may be written now without overfilling the socket. */
+    boolean writable() {
+        return isOpen() && !socket.writeQueueFull();
+    }
+
+    /** Writes one frame; pauses reading if the write queue is now full. */
+    void send(Frame frame) {
+        if (closed) {
+            return;
+        }
+        LOG.debug("to {}: {}", peer, frame);
+        socket.write(FrameCodec.encode(frame));
+        if (!readPaused && socket.writeQueueFull()) {
+            readPaused = true;
+            socket.pause();
+        }
+    }
+
+    /** Writes a non-fatal error about the client's input; counted and logged as a protocol error. */
+    void protocolError(ErrorCode code, String text, String ref) {
+        hub.counters().protocolErrors++;
+        LOG.warn("protocol error from {} ({}): {} {}", peer, user == null ? "not logged in" : user, code.wire(), text);
+        send(new Frame.Error(code.wire(), text, ref));
+    }
+
+    /** Writes a refusal of a well-formed request (busy, rejected); not a protocol error. */
+    void refuse(ErrorCode code, String text, String ref) {
+        LOG.debug("refused {} from {}: {} {}", ref, peer, code.wire(), text);
+        send(new Frame.Error(code.wire(), text, ref));
+    }
+
+    /** Writes a fatal error, then closes; everything the client sends afterwards is ignored. */
+    void fatal(ErrorCode code, String text) {
+        if (!isOpen()) {
+            return;
+        }
+        closing = true;
+        socket.write(FrameCodec.encode(new Frame.Error(code.wire(), text, "")))
+                .onComplete(ar -> socket.close());
+    }
+
+    /** Closes at once, without a word: fault injection and shutdown. */
+    void kill() {
+        closing = true;
+        socket.close();
+    }
+
+    private void onBytes(Buffer chunk) {
+        if (closing || hub.silent()) {
+            return; // a silent server reads and discards
+        }
+        try {
+            decoder.handle(chunk);
+        } catch (RuntimeException e) {
+            // A bug of ours must cost one connection, never the server.
+            LOG.error("internal error on input from {}; closing it", peer, e);
+            kill();
+        }
+    }
+
+    private void onDecodeError(ProtocolException e) {
+        if (e.fatal()) {
+            hub.counters().protocolErrors++;
+            LOG.warn("protocol error from {}: {} {}; closing", peer, e.code().wire(), e.getMessage());
+            fatal(e.code(), e.getMessage());
+        } else {
+            protocolError(e.code(), e.getMessage(), e.ref());
+        }
+    }
+
+    private void onFrame(Frame frame) {
+        if (!isOpen() || hub.silent()) {
+            return;
+        }
+        if (LOG.isDebugEnabled()) {
+            // Login's toString would print the token
+            LOG.debug("from {}: {}", peer, frame instanceof Frame.Login login ? "Login[user=" + login.user() + "]" : frame);
+        }
+        if (frame instanceof Frame.Ping) {
+            send(new Frame.Pong());
+        } else if (frame instanceof Frame.Login login) {
+            hub.login(this, login);
+        } else if (frame instanceof Frame.Pong) {
+            // harmless: a client answering a ping; the server never pings, so nothing to match
+        } else if (frame instanceof Frame.Error error) {
+            // never answer an error with an error: two peers could do that forever
+            LOG.warn("client {} reported an error: {} {}", peer, error.code(), error.text());
+        } else if (!isRequest(frame)) {
+            protocolError(ErrorCode.UNKNOWN_TYPE, "frame type '" + frame.type() + "' is not accepted from clients", "");
+        } else if (user == null) {
+            String ref = frame instanceof Frame.Msg msg ? msg.id() : "";
+            protocolError(ErrorCode.NOT_LOGGED_IN, "log in before sending '" + frame.type() + "'", ref);
+        } else {
+            handleRequest(frame);
+        }
+    }
+
+    private static boolean isRequest(Frame frame) {
+        return frame instanceof Frame.Msg
+                || frame instanceof Frame.Ack
+                || frame instanceof Frame.Join
+                || frame instanceof Frame.Leave;
+    }
+
+    private void handleRequest(Frame frame) {
+        if (frame instanceof Frame.Msg msg) {
+            hub.accept(this, msg);
+        } else if (frame instanceof Frame.Ack ack) {
+            hub.acked(this, ack.id());
+        } else if (frame instanceof Frame.Join join) {
+            hub.rooms().join(join.room(), user);
+            send(new Frame.Joined(join.room()));
+        } else if (frame instanceof Frame.Leave leave) {
+            hub.rooms().leave(leave.room(), user);
+            send(new Frame.Left(leave.room()));
+        }
+    }
+
+    private void onDrain() {
+        if (readPaused) {
+            readPaused = false;
+            socket.resume();
+        }
+        hub.drained(this);
+    }
+}
