@@ -25,6 +25,8 @@ public class DeliveryException extends RuntimeException {
         REJECTED,
         /** The message could not be stored, so it was not sent. */
         STORE_FAILED,
+        /** A bot replied too often in one conversation; see {@code plugins.replyRate}. */
+        RATE_LIMITED,
         /** The request could not reach the delivery engine. */
         UNAVAILABLE
     }

@@ -1,0 +1,38 @@
+package io.imbot.core.cli;
+
+import io.imbot.core.config.ImbotConfig;
+import io.imbot.core.delivery.DeliverySettings;
+import io.imbot.core.transport.TcpOptions;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Where a person's client connects, and as whom. */
+final class ClientOptions {
+
+    @Option(names = {"-u", "--user"}, required = true, paramLabel = "NAME", description = "Log in as this user.")
+    String user;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "Login token, if the server wants one.")
+    String token = "";
+
+    @Option(names = "--host", paramLabel = "HOST", description = "IM server host (default: server.host).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "IM server port (default: server.port).")
+    Integer port;
+
+    TcpOptions tcp(ImbotConfig cfg, List<String> rooms) {
+        ImbotConfig.Server s = cfg.server();
+        return new TcpOptions(host != null ? host : s.host(), port != null ? port : s.port(), user, token, rooms, s.maxFrameBytes(),
+                s.connectTimeout(), s.heartbeat(), s.heartbeatTimeout(), s.reconnect().initialDelay(), s.reconnect().maxDelay(),
+                s.reconnect().resetAfter());
+    }
+
+    /** The daemon's delivery limits, with a deadline that suits an interactive client. */
+    static DeliverySettings delivery(ImbotConfig cfg) {
+        ImbotConfig.Delivery d = cfg.delivery();
+        Duration deadline = d.ackTimeout().multipliedBy(d.maxAttempts()).plusSeconds(1);
+        return new DeliverySettings(d.ackTimeout(), d.maxAttempts(), deadline, d.window(), 1000, Duration.ofSeconds(2), d.maxBodyChars());
+    }
+}

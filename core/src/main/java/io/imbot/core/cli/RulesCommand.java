@@ -1,0 +1,69 @@
+package io.imbot.core.cli;
+
+import io.imbot.core.config.ConfigException;
+import io.imbot.core.config.ImbotConfig;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code imbot rules test}: which rules would fire for a message, without sending anything. */
+@Command(name = "rules", description = "Work with the bots' rules.", subcommands = RulesCommand.Test.class)
+final class RulesCommand implements Runnable {
+
+    @Override
+    public void run() {
+        new picocli.CommandLine(this).usage(System.out);
+    }
+
+    @Command(name = "test", description = "Show which rules would fire for a message, in order, why, and their replies. Sends nothing.")
+    static final class Test implements Callable<Integer> {
+
+        @Mixin
+        ConfigOptions config;
+
+        @Option(names = {"-u", "--user"}, required = true, paramLabel = "NAME", description = "Pretend the message comes from this user.")
+        String user;
+
+        @Option(names = "--text", required = true, paramLabel = "TEXT", description = "The message text.")
+        String text;
+
+        @Option(names = "--room", paramLabel = "#ROOM", description = "Pretend it was said in this room instead of a direct message.")
+        String room;
+
+        @Override
+        public Integer call() throws Exception {
+            ImbotConfig cfg;
+            try {
+                cfg = config.load();
+            } catch (ConfigException e) {
+                System.err.println("imbot: " + e.getMessage());
+                return Main.USAGE;
+            }
+            JsonObject request = new JsonObject().put("user", user).put("text", text);
+            if (room != null) {
+                request.put("room", room);
+            }
+            JsonObject answer;
+            try {
+                answer = new AdminClient(cfg).post("/api/rules/test", request);
+            } catch (AdminClient.AdminException e) {
+                System.err.println("imbot: " + e.getMessage());
+                return e.unreachable ? Main.UNREACHABLE : Main.FAILED;
+            }
+            var matches = answer.getJsonArray("matches");
+            if (matches.isEmpty()) {
+                System.out.println("no rule would fire");
+            }
+            int n = 0;
+            for (Object o : matches) {
+                JsonObject m = (JsonObject) o;
+                System.out.printf("%d. %s/%s: %s%n   why: %s%n   reply: %s%s%n", ++n, m.getString("plugin"), m.getString("rule"),
+                        m.getString("bot"), m.getString("why"), m.getString("reply").isEmpty() ? "(none)" : m.getString("reply"),
+                        m.getBoolean("stops", false) ? "\n   stops: later rules and bots are skipped" : "");
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.imbot.core.cli;
+
+import io.imbot.core.config.ConfigException;
+import io.imbot.core.config.ImbotConfig;
+import io.imbot.core.daemon.Daemon;
+import io.vertx.core.Vertx;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code imbot run}: the daemon in the foreground until SIGTERM or Ctrl-C. */
+@Command(name = "run", description = "Run the bot daemon in the foreground (stop with Ctrl-C or SIGTERM).")
+final class RunCommand implements java.util.concurrent.Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+    @Mixin
+    ConfigOptions config;
+
+    @Override
+    public Integer call() throws Exception {
+        long t0 = System.nanoTime();
+        ImbotConfig cfg;
+        try {
+            cfg = config.load();
+        } catch (ConfigException e) {
+            System.err.println("imbot: " + e.getMessage());
+            return Main.USAGE;
+        }
+        Vertx vertx = Vertx.vertx();
+        Daemon daemon;
+        try {
+            daemon = Daemon.start(vertx, cfg).toCompletionStage().toCompletableFuture().get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            log.error("imbot could not start: {}", e.getCause().getMessage());
+            vertx.close();
+            return Main.FAILED;
+        }
+        log.info("imbot ready in {} ms: bot '{}' on {}:{}{}, admin API on {}", (System.nanoTime() - t0) / 1_000_000,
+                cfg.bot().user(), cfg.server().host(), daemon.serverPort() > 0 ? daemon.serverPort() : cfg.server().port(),
+                cfg.server().embedded() ? " (embedded reference server)" : "",
+                daemon.adminPort() > 0 ? cfg.admin().host() + ":" + daemon.adminPort() : "off");
+        awaitShutdown(vertx, daemon, cfg);
+        return 0;
+    }
+
+    private static void awaitShutdown(Vertx vertx, Daemon daemon, ImbotConfig cfg) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            log.info("stopping: no new messages; waiting up to {} ms for acknowledgements", cfg.delivery().stopGrace().toMillis());
+            try {
+                daemon.stop().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture()
+                        .get(cfg.delivery().stopGrace().toMillis() + 15_000, TimeUnit.MILLISECONDS);
+                log.info("imbot stopped cleanly");
+            } catch (Exception e) {
+                log.warn("imbot did not stop cleanly: {}", e.toString());
+            }
+            stopped.countDown();
+        }, "imbot-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        stopped.await();
+    }
+}

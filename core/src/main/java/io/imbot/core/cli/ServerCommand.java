@@ -1,0 +1,59 @@
+package io.imbot.core.cli;
+
+import io.imbot.core.config.ConfigException;
+import io.imbot.core.config.ImbotConfig;
+import io.imbot.server.ImServer;
+import io.imbot.server.ServerOptions;
+import io.vertx.core.Vertx;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code imbot server}: the reference IM server alone, in the foreground. */
+@Command(name = "server", description = "Run the reference IM server alone (host and port from server.* settings).")
+final class ServerCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Listen on this port instead of server.port.")
+    Integer port;
+
+    @Override
+    public Integer call() throws Exception {
+        ImbotConfig cfg;
+        try {
+            cfg = config.load();
+        } catch (ConfigException e) {
+            System.err.println("imbot: " + e.getMessage());
+            return Main.USAGE;
+        }
+        Vertx vertx = Vertx.vertx();
+        ServerOptions options = ServerOptions.defaults()
+                .withHost(cfg.server().host())
+                .withPort(port != null ? port : cfg.server().port())
+                .withMaxFrameBytes(cfg.server().maxFrameBytes());
+        ImServer server;
+        try {
+            server = ImServer.start(vertx, options).toCompletionStage().toCompletableFuture().get();
+        } catch (ExecutionException e) {
+            System.err.println("imbot: the reference server could not start: " + e.getCause().getMessage());
+            vertx.close();
+            return Main.FAILED;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop().compose(v -> vertx.close()).onComplete(ar -> stopped.countDown());
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "imbot-server-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,70 @@
+package io.imbot.core.client;
+
+import io.imbot.api.ChatMessage;
+import io.imbot.core.delivery.Addresses;
+import io.imbot.core.delivery.ChatMessages;
+import io.imbot.core.delivery.DeliveryCounters;
+import io.imbot.core.delivery.DeliveryOutcome;
+import io.imbot.core.delivery.DeliverySettings;
+import io.imbot.core.delivery.MessageCenter;
+import io.imbot.core.history.VolatileMessageStore;
+import io.imbot.core.transport.TcpConnector;
+import io.imbot.core.transport.TcpOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.util.function.Consumer;
+
+/**
+ * A person's connection for {@code imbot send} and {@code imbot chat}: the same delivery engine as
+ * the daemon (IDs, ACK tracking, retransmission), with a store that keeps nothing on disk.
+ */
+public final class ChatClient {
+
+    private final Vertx vertx;
+    private final MessageCenter center;
+    private final Promise<Void> connected = Promise.promise();
+    private String deploymentId;
+
+    /** Creates a client that logs in as {@code options.user()}; nothing happens until {@link #connect}. */
+    public ChatClient(Vertx vertx, TcpOptions options, DeliverySettings settings) {
+        this.vertx = vertx;
+        this.center = new MessageCenter(settings, new TcpConnector(vertx, options), new VolatileMessageStore(), options.user(),
+                new DeliveryCounters());
+    }
+
+    /**
+     * Connects and logs in.
+     *
+     * @param onMessage receives every inbound message (on an event loop; keep it short)
+     * @return completes once logged in; fails with the reason of the first failed attempt
+     */
+    public Future<Void> connect(Consumer<ChatMessage> onMessage) {
+        vertx.eventBus().<JsonObject>consumer(Addresses.CONNECTION, msg -> {
+            String state = msg.body().getString("state");
+            if ("up".equals(state)) {
+                connected.tryComplete();
+            } else if ("failed".equals(state)) {
+                connected.tryFail(msg.body().getString("reason"));
+            }
+        });
+        vertx.eventBus().<JsonObject>consumer(Addresses.INBOUND, msg -> onMessage.accept(ChatMessages.fromJson(msg.body())));
+        return vertx.deployVerticle(center).compose(id -> {
+            deploymentId = id;
+            return connected.future();
+        });
+    }
+
+    /** Sends {@code text} to {@code to}; completes with the outcome (never fails). */
+    public Future<DeliveryOutcome> send(String to, String text) {
+        return vertx.eventBus().<JsonObject>request(Addresses.SEND, new JsonObject().put("to", to).put("body", text),
+                        new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(Long.MAX_VALUE / 4))
+                .map(reply -> DeliveryOutcome.fromJson(reply.body()));
+    }
+
+    /** Disconnects. */
+    public Future<Void> close() {
+        return deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+    }
+}

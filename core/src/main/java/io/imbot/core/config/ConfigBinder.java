@@ -1,0 +1,211 @@
+package io.imbot.core.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.imbot.protocol.Fields;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns the merged tree into {@link ImbotConfig}, checking each value's type and range. */
+final class ConfigBinder {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JsonNode tree;
+    private final Map<String, String> sources;
+
+    ConfigBinder(JsonNode tree, Map<String, String> sources) {
+        this.tree = tree;
+        this.sources = sources;
+    }
+
+    ImbotConfig bind(Path home, Path file) throws ConfigException {
+        ImbotConfig.Bot bot = new ImbotConfig.Bot(user("bot.user"), string("bot.token"), rooms("bot.rooms"));
+        ImbotConfig.Server server = new ImbotConfig.Server(
+                host("server.host"),
+                port("server.port"),
+                bool("server.embedded"),
+                integer("server.maxFrameBytes", 1024, 64 << 20),
+                duration("server.connectTimeout"),
+                duration("server.heartbeat"),
+                duration("server.heartbeatTimeout"),
+                new ImbotConfig.Reconnect(
+                        duration("server.reconnect.initialDelay"),
+                        duration("server.reconnect.maxDelay"),
+                        duration("server.reconnect.resetAfter")));
+        ImbotConfig.Delivery delivery = new ImbotConfig.Delivery(
+                duration("delivery.ackTimeout"),
+                integer("delivery.maxAttempts", 1, 100),
+                duration("delivery.deadline"),
+                integer("delivery.window", 1, 100_000),
+                integer("delivery.backlog", 1, 10_000_000),
+                duration("delivery.stopGrace"),
+                integer("delivery.maxBodyChars", 1, 1 << 20));
+        ImbotConfig.Database database = new ImbotConfig.Database(jdbcUrl("database.url", home), duration("database.lockWait"));
+        ImbotConfig.Plugins plugins = new ImbotConfig.Plugins(
+                home.resolve(string("plugins.dir")).normalize(),
+                duration("plugins.callTimeout"),
+                integer("plugins.maxConsecutiveFailures", 1, 1000),
+                new ImbotConfig.ReplyRate(integer("plugins.replyRate.count", 1, 100_000), duration("plugins.replyRate.per")),
+                strings("plugins.disabled"),
+                pluginSections());
+        ImbotConfig.Admin admin = new ImbotConfig.Admin(bool("admin.enabled"), host("admin.host"), port("admin.port"));
+        if (server.heartbeatTimeout().compareTo(server.heartbeat()) <= 0) {
+            throw error("server.heartbeatTimeout", "must be longer than server.heartbeat (" + Durations.format(server.heartbeat()) + ")");
+        }
+        return new ImbotConfig(home, file == null ? null : file.toAbsolutePath(), bot, server, delivery, database, plugins, admin);
+    }
+
+    private JsonNode node(String path) {
+        JsonNode n = tree;
+        for (String part : path.split("\\.")) {
+            n = n == null ? null : n.get(part);
+        }
+        return n;
+    }
+
+    private ConfigException error(String path, String problem) {
+        String source = sources.getOrDefault(path, "built-in default");
+        return new ConfigException(source + ": " + path + ": " + problem);
+    }
+
+    private String scalar(String path) throws ConfigException {
+        JsonNode n = node(path);
+        if (n == null || n.isNull()) {
+            return "";
+        }
+        if (!n.isValueNode()) {
+            throw error(path, "expected a single value, got a " + (n.isArray() ? "list" : "section"));
+        }
+        return n.asText();
+    }
+
+    private String string(String path) throws ConfigException {
+        return scalar(path);
+    }
+
+    private String user(String path) throws ConfigException {
+        String v = scalar(path);
+        if (!Fields.isUser(v)) {
+            throw error(path, "expected a user name of 1-64 letters, digits, '_', '.' or '-', got '" + v + "'");
+        }
+        return v;
+    }
+
+    private String host(String path) throws ConfigException {
+        String v = scalar(path).trim();
+        if (v.isEmpty()) {
+            throw error(path, "expected a host name or address, got nothing");
+        }
+        return v;
+    }
+
+    private int port(String path) throws ConfigException {
+        return integer(path, 0, 65535);
+    }
+
+    private int integer(String path, int min, int max) throws ConfigException {
+        String v = scalar(path).trim();
+        long n;
+        try {
+            n = Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw error(path, "expected a whole number from " + min + " to " + max + ", got '" + v + "'");
+        }
+        if (n < min || n > max) {
+            throw error(path, "expected a whole number from " + min + " to " + max + ", got " + n);
+        }
+        return (int) n;
+    }
+
+    private boolean bool(String path) throws ConfigException {
+        String v = scalar(path).trim();
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw error(path, "expected true or false, got '" + v + "'");
+    }
+
+    private Duration duration(String path) throws ConfigException {
+        String v = scalar(path);
+        Duration d;
+        try {
+            d = Durations.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw error(path, e.getMessage());
+        }
+        if (d.isZero()) {
+            throw error(path, "must be longer than 0, got '" + v + "'");
+        }
+        return d;
+    }
+
+    private List<String> strings(String path) throws ConfigException {
+        JsonNode n = node(path);
+        List<String> out = new ArrayList<>();
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        if (!n.isArray()) {
+            throw error(path, "expected a list such as [a, b], got '" + n.asText() + "'");
+        }
+        for (JsonNode item : n) {
+            if (!item.isValueNode() || item.asText().isBlank()) {
+                throw error(path, "expected a list of names, got an item '" + item + "'");
+            }
+            out.add(item.asText().trim());
+        }
+        return out;
+    }
+
+    private List<String> rooms(String path) throws ConfigException {
+        List<String> rooms = strings(path);
+        for (String room : rooms) {
+            if (!Fields.isRoom(room)) {
+                throw error(path, "room names start with '#' (quote them in YAML: \"#lobby\"), got '" + room + "'");
+            }
+        }
+        return rooms;
+    }
+
+    private String jdbcUrl(String path, Path home) throws ConfigException {
+        String url = scalar(path).trim();
+        String filePrefix = "jdbc:hsqldb:file:";
+        if (url.startsWith(filePrefix)) {
+            String rest = url.substring(filePrefix.length());
+            int semi = rest.indexOf(';');
+            String location = semi < 0 ? rest : rest.substring(0, semi);
+            String params = semi < 0 ? "" : rest.substring(semi);
+            return filePrefix + home.resolve(location).normalize() + params;
+        }
+        if (!url.startsWith("jdbc:hsqldb:")) {
+            throw error(path, "expected an HSQLDB JDBC URL (jdbc:hsqldb:file:... or jdbc:hsqldb:mem:...), got '" + url + "'");
+        }
+        return url;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, Object>> pluginSections() throws ConfigException {
+        JsonNode n = node(ConfigLoader.FREE_FORM);
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        if (!n.isObject()) {
+            throw error(ConfigLoader.FREE_FORM, "expected a section with one subsection per plugin ID");
+        }
+        var fields = n.fields();
+        while (fields.hasNext()) {
+            var f = fields.next();
+            if (!f.getValue().isObject() && !f.getValue().isNull()) {
+                throw error(ConfigLoader.FREE_FORM + "." + f.getKey(), "expected a section of the plugin's settings");
+            }
+            out.put(f.getKey(), f.getValue().isNull() ? Map.of() : JSON.convertValue(f.getValue(), Map.class));
+        }
+        return out;
+    }
+}

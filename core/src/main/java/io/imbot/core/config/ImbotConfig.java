@@ -1,0 +1,88 @@
+package io.imbot.core.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The daemon's whole configuration, validated. Built by {@link ConfigLoader}; every relative path
+ * is already resolved against {@link #home()}.
+ *
+ * @param home the installation folder (holds conf/, data/, logs/, plugins/)
+ * @param configFile the file the settings came from, or {@code null} for built-in defaults only
+ */
+public record ImbotConfig(
+        Path home,
+        Path configFile,
+        Bot bot,
+        Server server,
+        Delivery delivery,
+        Database database,
+        Plugins plugins,
+        Admin admin) {
+
+    /** The folder of the configuration file ({@code conf/} by default). */
+    public Path configDir() {
+        return configFile != null ? configFile.toAbsolutePath().getParent() : home.resolve("conf");
+    }
+
+    /** The account the daemon logs in with, and the rooms it joins. */
+    public record Bot(String user, String token, List<String> rooms) {
+        public Bot {
+            rooms = List.copyOf(rooms);
+        }
+    }
+
+    /** Where the IM server is, and how the connection to it behaves. */
+    public record Server(
+            String host,
+            int port,
+            boolean embedded,
+            int maxFrameBytes,
+            Duration connectTimeout,
+            Duration heartbeat,
+            Duration heartbeatTimeout,
+            Reconnect reconnect) {}
+
+    /** Exponential backoff between reconnection attempts. */
+    public record Reconnect(Duration initialDelay, Duration maxDelay, Duration resetAfter) {}
+
+    /** The delivery engine's limits. */
+    public record Delivery(
+            Duration ackTimeout,
+            int maxAttempts,
+            Duration deadline,
+            int window,
+            int backlog,
+            Duration stopGrace,
+            int maxBodyChars) {}
+
+    /** The history database. */
+    public record Database(String url, Duration lockWait) {}
+
+    /** The plugin host. */
+    public record Plugins(
+            Path dir,
+            Duration callTimeout,
+            int maxConsecutiveFailures,
+            ReplyRate replyRate,
+            List<String> disabled,
+            Map<String, Map<String, Object>> config) {
+        public Plugins {
+            disabled = List.copyOf(disabled);
+            config = Map.copyOf(config);
+        }
+
+        /** The configuration section of one plugin (empty when there is none). */
+        public Map<String, Object> configOf(String pluginId) {
+            return config.getOrDefault(pluginId, Map.of());
+        }
+    }
+
+    /** At most {@code count} bot replies per conversation within {@code per}. */
+    public record ReplyRate(int count, Duration per) {}
+
+    /** The local admin API used by the CLI. */
+    public record Admin(boolean enabled, String host, int port) {}
+}

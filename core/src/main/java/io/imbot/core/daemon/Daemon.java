@@ -1,0 +1,173 @@
+package io.imbot.core.daemon;
+
+import io.imbot.api.DaemonStatus;
+import io.imbot.core.admin.AdminServer;
+import io.imbot.core.config.ImbotConfig;
+import io.imbot.core.delivery.DeliveryCounters;
+import io.imbot.core.delivery.DeliverySettings;
+import io.imbot.core.delivery.MessageCenter;
+import io.imbot.core.history.JdbcMessageStore;
+import io.imbot.core.history.MessageStore;
+import io.imbot.core.plugin.PluginHost;
+import io.imbot.core.plugin.PluginHostSettings;
+import io.imbot.core.transport.TcpConnector;
+import io.imbot.core.transport.TcpOptions;
+import io.imbot.server.ImServer;
+import io.imbot.server.ServerOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running daemon: the embedded reference server (when configured), the history store, the
+ * message center with its connector, the plugin host and the admin API, started in that order and
+ * stopped in reverse.
+ */
+public final class Daemon {
+
+    private static final Logger log = LoggerFactory.getLogger(Daemon.class);
+
+    private final ImbotConfig config;
+    private final Vertx vertx;
+    private final DeliveryCounters counters = new DeliveryCounters();
+    private final long startedAt = System.nanoTime();
+    private ImServer server;
+    private MessageStore store;
+    private String centerId;
+    private String hostId;
+    private PluginHost host;
+    private AdminServer admin;
+    private int adminPort = -1;
+
+    private Daemon(ImbotConfig config, Vertx vertx) {
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    /**
+     * Starts a daemon on {@code vertx}.
+     *
+     * @return the started daemon; fails when any part cannot start (everything started is stopped)
+     */
+    public static Future<Daemon> start(Vertx vertx, ImbotConfig config) {
+        Daemon d = new Daemon(config, vertx);
+        return d.startParts().map(v -> d).recover(e -> d.stop().transform(ignored -> Future.failedFuture(e)));
+    }
+
+    private Future<Void> startParts() {
+        ImbotConfig.Server s = config.server();
+        Future<Void> serverStarted = s.embedded()
+                ? ImServer.start(vertx, ServerOptions.defaults().withHost(s.host()).withPort(s.port()).withMaxFrameBytes(s.maxFrameBytes()))
+                        .map(srv -> {
+                            server = srv;
+                            return null;
+                        })
+                : Future.succeededFuture();
+        return serverStarted
+                .compose(v -> JdbcMessageStore.open(vertx, config.database().url(), config.bot().user(), config.database().lockWait()))
+                .compose(st -> {
+                    store = st;
+                    int port = server != null ? server.port() : s.port();
+                    MessageCenter center = new MessageCenter(DeliverySettings.from(config.delivery()),
+                            new TcpConnector(vertx, tcpOptions(port)), store, config.bot().user(), counters);
+                    return vertx.deployVerticle(center);
+                })
+                .compose(id -> {
+                    centerId = id;
+                    host = new PluginHost(PluginHostSettings.from(config), store, this::status);
+                    return vertx.deployVerticle(host);
+                })
+                .compose(id -> {
+                    hostId = id;
+                    return startAdmin();
+                });
+    }
+
+    private TcpOptions tcpOptions(int port) {
+        ImbotConfig.Server s = config.server();
+        return new TcpOptions(s.host(), port, config.bot().user(), config.bot().token(), config.bot().rooms(), s.maxFrameBytes(),
+                s.connectTimeout(), s.heartbeat(), s.heartbeatTimeout(), s.reconnect().initialDelay(), s.reconnect().maxDelay(),
+                s.reconnect().resetAfter());
+    }
+
+    private Future<Void> startAdmin() {
+        if (!config.admin().enabled()) {
+            return Future.succeededFuture();
+        }
+        admin = new AdminServer(vertx, store, host, this::statusJson, config.bot().user());
+        return admin.start(config.admin().host(), config.admin().port()).map(port -> {
+            adminPort = port;
+            return null;
+        });
+    }
+
+    /** The port of the embedded server, or -1 when none runs. */
+    public int serverPort() {
+        return server == null ? -1 : server.port();
+    }
+
+    /** The port of the admin API, or -1 when it is off. */
+    public int adminPort() {
+        return adminPort;
+    }
+
+    /** The embedded reference server, or {@code null}. */
+    public ImServer server() {
+        return server;
+    }
+
+    /** The delivery counters. */
+    public DeliveryCounters counters() {
+        return counters;
+    }
+
+    /** The status that bots and the admin API see. */
+    public DaemonStatus status() {
+        return new DaemonStatus(Duration.ofNanos(System.nanoTime() - startedAt), counters.acknowledged(), counters.received(),
+                counters.pending(), counters.connected());
+    }
+
+    private JsonObject statusJson() {
+        return new JsonObject()
+                .put("user", config.bot().user())
+                .put("uptimeMs", Duration.ofNanos(System.nanoTime() - startedAt).toMillis())
+                .put("connected", counters.connected())
+                .put("accepted", counters.accepted())
+                .put("acknowledged", counters.acknowledged())
+                .put("timedOut", counters.timedOut())
+                .put("failed", counters.failed())
+                .put("refused", counters.refused())
+                .put("retransmissions", counters.retransmissions())
+                .put("lateAcks", counters.lateAcks())
+                .put("received", counters.received())
+                .put("duplicatesDropped", counters.duplicatesDropped())
+                .put("pending", counters.pending())
+                .put("inFlight", counters.inFlight())
+                .put("timers", counters.timers());
+    }
+
+    /**
+     * Stops everything in reverse order: stop taking messages, let the bots finish, wait briefly for
+     * in-flight ACKs, close the database cleanly. Never fails; problems are logged.
+     */
+    public Future<Void> stop() {
+        return step("admin API", admin == null ? null : admin::stop)
+                .compose(v -> step("plugins", hostId == null ? null : () -> vertx.undeploy(hostId)))
+                .compose(v -> step("message center", centerId == null ? null : () -> vertx.undeploy(centerId)))
+                .compose(v -> step("database", store == null ? null : store::close))
+                .compose(v -> step("reference server", server == null ? null : server::stop));
+    }
+
+    private Future<Void> step(String what, java.util.function.Supplier<Future<Void>> action) {
+        if (action == null) {
+            return Future.succeededFuture();
+        }
+        return action.get().otherwise(e -> {
+            log.warn("stopping the {} failed: {}", what, e.toString());
+            return null;
+        });
+    }
+}

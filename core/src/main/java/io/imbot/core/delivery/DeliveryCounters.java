@@ -1,0 +1,86 @@
+package io.imbot.core.delivery;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counters of the delivery engine; written on its event loop, readable from any thread. */
+public final class DeliveryCounters {
+
+    final AtomicLong accepted = new AtomicLong();
+    final AtomicLong acknowledged = new AtomicLong();
+    final AtomicLong timedOut = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+    final AtomicLong refused = new AtomicLong();
+    final AtomicLong retransmissions = new AtomicLong();
+    final AtomicLong lateAcks = new AtomicLong();
+    final AtomicLong received = new AtomicLong();
+    final AtomicLong duplicatesDropped = new AtomicLong();
+    final AtomicLong pending = new AtomicLong();
+    final AtomicLong inFlight = new AtomicLong();
+    final AtomicLong timers = new AtomicLong();
+    volatile boolean connected;
+
+    /** Messages accepted for sending since start. */
+    public long accepted() {
+        return accepted.get();
+    }
+
+    /** Messages acknowledged by the server since start. */
+    public long acknowledged() {
+        return acknowledged.get();
+    }
+
+    /** Messages that ended timed out since start. */
+    public long timedOut() {
+        return timedOut.get();
+    }
+
+    /** Messages that ended failed since start (after they were accepted). */
+    public long failed() {
+        return failed.get();
+    }
+
+    /** Sends refused at once (backlog full, invalid, stopping). */
+    public long refused() {
+        return refused.get();
+    }
+
+    /** Transmissions beyond each message's first. */
+    public long retransmissions() {
+        return retransmissions.get();
+    }
+
+    /** ACKs that arrived after their message had timed out. */
+    public long lateAcks() {
+        return lateAcks.get();
+    }
+
+    /** Inbound messages stored and published since start. */
+    public long received() {
+        return received.get();
+    }
+
+    /** Inbound redeliveries recognised and not shown again. */
+    public long duplicatesDropped() {
+        return duplicatesDropped.get();
+    }
+
+    /** Messages accepted and not finished right now. */
+    public long pending() {
+        return pending.get();
+    }
+
+    /** Messages written and awaiting their ACK right now. */
+    public long inFlight() {
+        return inFlight.get();
+    }
+
+    /** ACK timers armed right now. */
+    public long timers() {
+        return timers.get();
+    }
+
+    /** Whether the engine is logged in to the IM server. */
+    public boolean connected() {
+        return connected;
+    }
+}

@@ -1,0 +1,63 @@
+package io.imbot.core.delivery;
+
+import io.imbot.api.Delivery;
+import io.imbot.api.DeliveryException;
+import io.imbot.api.DeliveryStatus;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * How a send ended (or, on the status address, where it stands).
+ *
+ * @param id the message ID, or empty when the message was refused before it got one
+ * @param reason why it did not end acknowledged; {@code null} when it did (or is still pending)
+ * @param detail a human-readable explanation, empty when there is nothing to add
+ */
+public record DeliveryOutcome(
+        String id, String to, DeliveryStatus status, int attempts, DeliveryException.Reason reason, String detail) {
+
+    /** A send refused before it got an ID. */
+    public static DeliveryOutcome refused(String to, DeliveryException.Reason reason, String detail) {
+        return new DeliveryOutcome("", to, DeliveryStatus.FAILED, 0, reason, detail);
+    }
+
+    /** Whether the server acknowledged the message. */
+    public boolean acknowledged() {
+        return status == DeliveryStatus.ACKNOWLEDGED;
+    }
+
+    /** The plugin API's success value; only for an acknowledged outcome. */
+    public Delivery toDelivery() {
+        return new Delivery(id, status, attempts);
+    }
+
+    /** The plugin API's failure for an outcome that was not acknowledged. */
+    public DeliveryException toException() {
+        String text = (to.isEmpty() ? "message" : "message to " + to) + (id.isEmpty() ? "" : " (" + id + ")") + " "
+                + status.name().toLowerCase().replace('_', ' ') + (detail.isEmpty() ? "" : ": " + detail);
+        return new DeliveryException(reason == null ? DeliveryException.Reason.UNAVAILABLE : reason, id.isEmpty() ? null : id, text);
+    }
+
+    /** The JSON form used on the event bus. */
+    public JsonObject toJson() {
+        JsonObject json = new JsonObject().put("id", id).put("to", to).put("status", status.name()).put("attempts", attempts);
+        if (reason != null) {
+            json.put("reason", reason.name());
+        }
+        if (!detail.isEmpty()) {
+            json.put("detail", detail);
+        }
+        return json;
+    }
+
+    /** Reads the JSON form. */
+    public static DeliveryOutcome fromJson(JsonObject json) {
+        String reason = json.getString("reason");
+        return new DeliveryOutcome(
+                json.getString("id", ""),
+                json.getString("to", ""),
+                DeliveryStatus.valueOf(json.getString("status")),
+                json.getInteger("attempts", 0),
+                reason == null ? null : DeliveryException.Reason.valueOf(reason),
+                json.getString("detail", ""));
+    }
+}

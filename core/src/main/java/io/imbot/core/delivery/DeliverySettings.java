@@ -1,0 +1,29 @@
+package io.imbot.core.delivery;
+
+import io.imbot.core.config.ImbotConfig;
+import java.time.Duration;
+
+/**
+ * Limits of the delivery engine.
+ *
+ * @param ackTimeout how long to wait for an ACK before retransmitting
+ * @param maxAttempts transmissions per message before it times out
+ * @param deadline the longest a message may stay unfinished, including time offline
+ * @param window messages written and not yet ACKed, at most
+ * @param backlog unfinished messages at most; beyond it sends fail with BACKLOG_FULL
+ * @param stopGrace how long a stop waits for in-flight ACKs
+ * @param maxBodyChars the longest accepted text
+ */
+public record DeliverySettings(
+        Duration ackTimeout, int maxAttempts, Duration deadline, int window, int backlog, Duration stopGrace, int maxBodyChars) {
+
+    /** The settings of the {@code delivery} section. */
+    public static DeliverySettings from(ImbotConfig.Delivery d) {
+        return new DeliverySettings(d.ackTimeout(), d.maxAttempts(), d.deadline(), d.window(), d.backlog(), d.stopGrace(), d.maxBodyChars());
+    }
+
+    /** Long enough for any send to end: every attempt plus the deadline, plus slack. */
+    public Duration requestTimeout() {
+        return deadline.plus(ackTimeout.multipliedBy(maxAttempts)).plusSeconds(10);
+    }
+}

@@ -1,0 +1,100 @@
+package io.imbot.core.history;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.flywaydb.core.Flyway;
+import org.hsqldb.jdbc.JDBCDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the HSQLDB database: waits for a lock left by a process that was just killed, migrates the
+ * schema, and sets durable commits.
+ */
+final class DatabaseOpener {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseOpener.class);
+    private static final long RETRY_MS = 500;
+
+    private final Vertx vertx;
+    private final String url;
+    private final Duration lockWait;
+
+    DatabaseOpener(Vertx vertx, String url, Duration lockWait) {
+        this.vertx = vertx;
+        this.url = url;
+        this.lockWait = lockWait;
+    }
+
+    static JDBCDataSource dataSource(String url) {
+        JDBCDataSource ds = new JDBCDataSource();
+        ds.setUrl(url);
+        ds.setUser("SA");
+        ds.setPassword("");
+        return ds;
+    }
+
+    /** Opens, migrates and configures the database; fails after {@code lockWait} of lock conflicts. */
+    Future<JDBCDataSource> open() {
+        JDBCDataSource ds = dataSource(url);
+        Promise<Void> unlocked = Promise.promise();
+        tryOpen(ds, System.nanoTime() + lockWait.toNanos(), unlocked, true);
+        return unlocked.future().compose(v -> vertx.executeBlocking(() -> {
+            migrate(ds);
+            return ds;
+        }, false));
+    }
+
+    private void tryOpen(JDBCDataSource ds, long deadline, Promise<Void> done, boolean first) {
+        vertx.executeBlocking(() -> {
+                    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                        // Each COMMIT is synced to disk before it returns: a crash loses no committed row.
+                        s.execute("SET FILES WRITE DELAY FALSE");
+                        s.execute("SET DATABASE TRANSACTION CONTROL MVCC");
+                        s.execute("SET DATABASE DEFAULT TABLE TYPE CACHED");
+                    }
+                    return null;
+                }, false)
+                .onSuccess(v -> done.complete())
+                .onFailure(e -> {
+                    if (!isLockConflict(e) || System.nanoTime() > deadline) {
+                        done.fail(new StoreException("cannot open database " + url + ": " + e.getMessage(), e));
+                        return;
+                    }
+                    if (first) {
+                        log.warn("database {} is locked (a previous process may have just died); waiting up to {} s",
+                                url, lockWait.toSeconds());
+                    }
+                    vertx.setTimer(RETRY_MS, id -> tryOpen(ds, deadline, done, false));
+                });
+    }
+
+    private static boolean isLockConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && (sql.getErrorCode() == -451 || String.valueOf(sql.getMessage()).contains("lock"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void migrate(JDBCDataSource ds) {
+        Flyway.configure(DatabaseOpener.class.getClassLoader())
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    /** Checkpoints and closes the database files; the next open needs no recovery. */
+    static void shutdown(JDBCDataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SHUTDOWN");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.imbot.core.history;
+
+/** The statements of the message store. Every value is a parameter; nothing is concatenated. */
+final class Sql {
+
+    private Sql() {}
+
+    static final String INSERT_OUTBOUND = "INSERT INTO messages"
+            + " (direction, id, conversation, sender, recipient, body, created_at, stored_at, status, attempts)"
+            + " VALUES ('O', ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0)";
+
+    /** Inserts unless (direction, sender, id) exists; the update count tells which happened. */
+    static final String MERGE_INBOUND = "MERGE INTO messages m USING (VALUES ("
+            + "CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(80)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(80)),"
+            + " CAST(? AS VARCHAR(1048576)), CAST(? AS BIGINT), CAST(? AS BIGINT)))"
+            + " AS v(id, conversation, sender, recipient, body, created_at, stored_at)"
+            + " ON m.direction = 'I' AND m.sender = v.sender AND m.id = v.id"
+            + " WHEN NOT MATCHED THEN INSERT"
+            + " (direction, id, conversation, sender, recipient, body, created_at, stored_at, status, attempts)"
+            + " VALUES ('I', v.id, v.conversation, v.sender, v.recipient, v.body, v.created_at, v.stored_at, 'RECEIVED', 0)";
+
+    static final String UPDATE_STATUS = "UPDATE messages SET status = ?, attempts = ?, status_at = ?, reason = ?"
+            + " WHERE direction = 'O' AND sender = ? AND id = ?";
+
+    static final String MERGE_CONVERSATION = "MERGE INTO conversations c USING (VALUES ("
+            + "CAST(? AS VARCHAR(80)), CAST(? AS VARCHAR(128)), CAST(? AS CHAR(1)), CAST(? AS VARCHAR(64)),"
+            + " CAST(? AS VARCHAR(1048576)), CAST(? AS BIGINT), CAST(? AS BIGINT)))"
+            + " AS v(conversation, last_id, last_direction, last_sender, last_body, last_at, n)"
+            + " ON c.conversation = v.conversation"
+            + " WHEN MATCHED THEN UPDATE SET c.last_id = v.last_id, c.last_direction = v.last_direction,"
+            + " c.last_sender = v.last_sender, c.last_body = v.last_body, c.last_at = v.last_at,"
+            + " c.message_count = c.message_count + v.n"
+            + " WHEN NOT MATCHED THEN INSERT VALUES"
+            + " (v.conversation, v.last_id, v.last_direction, v.last_sender, v.last_body, v.last_at, v.n)";
+
+    static final String COLUMNS = "seq, direction, id, conversation, sender, recipient, body, created_at, status, attempts";
+
+    static final String SELECT_PENDING = "SELECT " + COLUMNS + " FROM messages"
+            + " WHERE status = 'PENDING' AND direction = 'O' AND sender = ? ORDER BY seq";
+
+    static final String SELECT_LATEST_OF_CONVERSATION = "SELECT " + COLUMNS + " FROM messages"
+            + " WHERE conversation = ? ORDER BY seq DESC LIMIT ?";
+
+    static final String SELECT_LATEST = "SELECT " + COLUMNS + " FROM messages ORDER BY seq DESC LIMIT ?";
+}

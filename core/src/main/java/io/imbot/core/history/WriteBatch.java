@@ -1,0 +1,38 @@
+package io.imbot.core.history;
+
+import io.vertx.core.Promise;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Everything written in one transaction, with the promises to complete once it commits. */
+final class WriteBatch {
+
+    final List<MessageRecord> outbound = new ArrayList<>();
+    final List<Promise<Void>> outboundDone = new ArrayList<>();
+    final List<MessageRecord> inbound = new ArrayList<>();
+    final List<Promise<Boolean>> inboundDone = new ArrayList<>();
+    final List<Tuple> statuses = new ArrayList<>();
+    final List<Promise<Void>> statusDone = new ArrayList<>();
+    /** Outbound and inbound messages in the order they were handed over, for "latest of conversation". */
+    final List<MessageRecord> arrivals = new ArrayList<>();
+
+    int size() {
+        return outbound.size() + inbound.size() + statuses.size();
+    }
+
+    void succeed(boolean[] inboundIsNew) {
+        outboundDone.forEach(p -> p.complete());
+        for (int i = 0; i < inboundDone.size(); i++) {
+            inboundDone.get(i).complete(inboundIsNew[i]);
+        }
+        statusDone.forEach(p -> p.complete());
+    }
+
+    void fail(Throwable cause) {
+        StoreException e = cause instanceof StoreException se ? se : new StoreException("write failed: " + cause.getMessage(), cause);
+        outboundDone.forEach(p -> p.fail(e));
+        inboundDone.forEach(p -> p.fail(e));
+        statusDone.forEach(p -> p.fail(e));
+    }
+}

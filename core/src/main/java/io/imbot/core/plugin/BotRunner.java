@@ -1,0 +1,153 @@
+package io.imbot.core.plugin;
+
+import io.imbot.api.MessageEvent;
+import io.imbot.api.ReplyBot;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one bot: every call happens on the bot's own worker thread, in order, with a time budget.
+ * A call that throws or overruns is logged with the plugin's ID and counted; a bot stuck in a call
+ * is abandoned to its thread and gets a fresh one. Results are reported on the host's context.
+ */
+final class BotRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(BotRunner.class);
+    private static final int QUEUE_LIMIT = 10_000;
+
+    final String pluginId;
+    final ReplyBot bot;
+    final HostedBotContext context;
+    private final Vertx vertx;
+    private final Context hostContext;
+    private final Duration budget;
+    private ExecutorService executor;
+    private int threadNumber;
+
+    // counters, written on the host context
+    long calls;
+    long failures;
+    long timeouts;
+    int consecutiveFailures;
+    String lastError = "";
+
+    BotRunner(Vertx vertx, Context hostContext, HostedBotContext context, ReplyBot bot, Duration budget) {
+        this.vertx = vertx;
+        this.hostContext = hostContext;
+        this.context = context;
+        this.pluginId = context.pluginId();
+        this.bot = bot;
+        this.budget = budget;
+        this.executor = newExecutor();
+        context.bind(this);
+    }
+
+    String name() {
+        try {
+            return bot.name();
+        } catch (RuntimeException e) {
+            return bot.getClass().getSimpleName();
+        }
+    }
+
+    /** Runs {@code work} on the bot's thread; completes on the host context, failed on error or overrun. */
+    Future<Void> call(String what, BotCall work) {
+        Promise<Void> done = Promise.promise();
+        calls++;
+        try {
+            executor.execute(() -> {
+                try {
+                    work.run();
+                    hostContext.runOnContext(v -> done.tryComplete());
+                } catch (Throwable t) {
+                    hostContext.runOnContext(v -> done.tryFail(t));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            done.tryFail(new RejectedExecutionException(QUEUE_LIMIT + " calls are already queued for this bot"));
+        }
+        long timer = vertx.setTimer(budget.toMillis(), id -> done.tryFail(new TimeoutException(
+                "did not return within " + budget.toMillis() + " ms")));
+        return done.future().andThen(ar -> {
+            vertx.cancelTimer(timer);
+            if (ar.succeeded()) {
+                consecutiveFailures = 0;
+            } else {
+                recordFailure(what, ar.cause());
+            }
+        });
+    }
+
+    /** Runs {@code task} on the bot's thread without waiting, logging what it throws. */
+    void execute(String what, Runnable task) {
+        try {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (Throwable t) {
+                    log.warn("plugin {}: {} failed: {}", pluginId, what, t.toString(), t);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.warn("plugin {}: {} dropped: the bot's queue is full or stopped", pluginId, what);
+        }
+    }
+
+    private void recordFailure(String what, Throwable cause) {
+        failures++;
+        consecutiveFailures++;
+        lastError = what + ": " + cause;
+        if (cause instanceof TimeoutException) {
+            timeouts++;
+            log.warn("plugin {}: bot {} {} on {}; moving on without it", pluginId, name(), cause.getMessage(), what);
+            replaceStuckThread();
+        } else {
+            log.warn("plugin {}: bot {} failed on {}: {}", pluginId, name(), what, cause.toString(), cause);
+        }
+    }
+
+    /** The old thread may never return; later calls get a new one so the bot keeps its order. */
+    private void replaceStuckThread() {
+        ExecutorService stuck = executor;
+        executor = newExecutor();
+        stuck.shutdownNow();
+    }
+
+    /** Cancels the bot's scheduled tasks and stops its thread after the calls already queued. */
+    void shutdown() {
+        context.cancelAll();
+        executor.shutdown();
+    }
+
+    private ExecutorService newExecutor() {
+        int n = ++threadNumber;
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(QUEUE_LIMIT), r -> {
+            Thread t = new Thread(r, "bot-" + pluginId + "-" + n);
+            t.setDaemon(true);
+            return t;
+        });
+        return pool;
+    }
+
+    /** Work on the bot's thread that may throw. */
+    @FunctionalInterface
+    interface BotCall {
+        void run() throws Exception;
+    }
+
+    /** A message delivered to the bot. */
+    Future<Void> deliver(MessageEvent event) {
+        return call("message " + event.message().id(), () -> bot.onMessage(event));
+    }
+}

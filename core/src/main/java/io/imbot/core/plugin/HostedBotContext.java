@@ -1,0 +1,177 @@
+package io.imbot.core.plugin;
+
+import io.imbot.api.BotCommand;
+import io.imbot.api.BotContext;
+import io.imbot.api.Cancellable;
+import io.imbot.api.ChatMessage;
+import io.imbot.api.DaemonStatus;
+import io.imbot.api.Delivery;
+import io.imbot.api.DeliveryException;
+import io.imbot.core.delivery.Addresses;
+import io.imbot.core.delivery.DeliveryOutcome;
+import io.imbot.core.history.MessageRecord;
+import io.vertx.core.Future;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@link BotContext} of one plugin. Stages it returns complete on the bot's own thread, so
+ * code chained on them never runs on an event loop.
+ */
+final class HostedBotContext implements BotContext {
+
+    private final HostServices services;
+    private final String pluginId;
+    private final Map<String, Object> config;
+    private final System.Logger logger;
+    private final Set<Long> timers = ConcurrentHashMap.newKeySet();
+    private volatile BotRunner runner;
+
+    HostedBotContext(HostServices services, String pluginId, Map<String, Object> config) {
+        this.services = services;
+        this.pluginId = pluginId;
+        this.config = Map.copyOf(config);
+        this.logger = System.getLogger("imbot.plugin." + pluginId);
+    }
+
+    void bind(BotRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public String pluginId() {
+        return pluginId;
+    }
+
+    @Override
+    public String botUser() {
+        return services.botUser();
+    }
+
+    @Override
+    public CompletionStage<Delivery> send(String to, String text) {
+        if (to == null || text == null) {
+            return failed(new DeliveryException(DeliveryException.Reason.INVALID, null, (to == null ? "to" : "text") + " must not be null"));
+        }
+        if (!services.limiter().tryAcquire(to)) {
+            return failed(new DeliveryException(DeliveryException.Reason.RATE_LIMITED, null,
+                    "too many bot messages to " + to + "; dropped to stop a reply loop"));
+        }
+        JsonObject request = new JsonObject().put("to", to).put("body", text);
+        DeliveryOptions options = new DeliveryOptions().setSendTimeout(services.sendTimeout().toMillis());
+        Future<Delivery> result = services.vertx().eventBus().<JsonObject>request(Addresses.SEND, request, options)
+                .recover(e -> Future.failedFuture(new DeliveryException(DeliveryException.Reason.UNAVAILABLE, null,
+                        "delivery engine unavailable: " + e.getMessage())))
+                .compose(reply -> {
+                    DeliveryOutcome outcome = DeliveryOutcome.fromJson(reply.body());
+                    return outcome.acknowledged() ? Future.succeededFuture(outcome.toDelivery()) : Future.failedFuture(outcome.toException());
+                });
+        return onBotThread(result);
+    }
+
+    @Override
+    public CompletionStage<List<ChatMessage>> history(String conversation, int limit) {
+        Objects.requireNonNull(conversation, "conversation");
+        if (limit < 1 || limit > 1000) {
+            return failed(new IllegalArgumentException("limit must be 1 to 1000, was " + limit));
+        }
+        return onBotThread(services.history().latest(conversation, limit)
+                .map(records -> records.stream().map(MessageRecord::toChatMessage).toList()));
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return config;
+    }
+
+    @Override
+    public Path configDir() {
+        return services.configDir();
+    }
+
+    @Override
+    public Path dataDir() {
+        Path dir = services.dataRoot().resolve(pluginId);
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+    }
+
+    @Override
+    public Cancellable schedule(Duration delay, Runnable task) {
+        Objects.requireNonNull(task, "task");
+        long[] id = new long[1];
+        id[0] = services.vertx().setTimer(Math.max(1, delay.toMillis()), t -> {
+            timers.remove(id[0]);
+            runner.execute("scheduled task", task);
+        });
+        timers.add(id[0]);
+        return () -> cancel(id[0]);
+    }
+
+    @Override
+    public Cancellable scheduleEvery(Duration period, Runnable task) {
+        Objects.requireNonNull(task, "task");
+        long id = services.vertx().setPeriodic(Math.max(1, period.toMillis()), t -> runner.execute("periodic task", task));
+        timers.add(id);
+        return () -> cancel(id);
+    }
+
+    private void cancel(long id) {
+        if (timers.remove(id)) {
+            services.vertx().cancelTimer(id);
+        }
+    }
+
+    /** Cancels every task the plugin scheduled; called when the plugin stops. */
+    void cancelAll() {
+        for (Long id : List.copyOf(timers)) {
+            cancel(id);
+        }
+    }
+
+    @Override
+    public System.Logger logger() {
+        return logger;
+    }
+
+    @Override
+    public DaemonStatus status() {
+        return services.status().get();
+    }
+
+    @Override
+    public List<BotCommand> commands() {
+        return services.commands().get();
+    }
+
+    private <T> CompletionStage<T> onBotThread(Future<T> future) {
+        CompletableFuture<T> stage = new CompletableFuture<>();
+        future.onComplete(ar -> runner.execute("completion", () -> {
+            if (ar.succeeded()) {
+                stage.complete(ar.result());
+            } else {
+                stage.completeExceptionally(ar.cause());
+            }
+        }));
+        return stage;
+    }
+
+    private static <T> CompletionStage<T> failed(Throwable e) {
+        return CompletableFuture.failedFuture(e);
+    }
+}

@@ -1,0 +1,250 @@
+package io.imbot.core.transport;
+
+import io.imbot.protocol.ErrorCode;
+import io.imbot.protocol.Frame;
+import io.imbot.protocol.FrameCodec;
+import io.imbot.protocol.FrameDecoder;
+import io.imbot.protocol.ProtocolException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.NetSocket;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The native connector: length-prefixed JSON frames over one TCP connection. Logs in, joins the
+ * configured rooms, pings when the link is quiet, closes a link that stays silent past the
+ * heartbeat timeout, and reconnects with backoff.
+ *
+ * <p>Confined to the context that called {@link #start}: no field is touched from another thread.
+ */
+public final class TcpConnector implements Connector {
+
+    private static final Logger log = LoggerFactory.getLogger(TcpConnector.class);
+
+    private final Vertx vertx;
+    private final TcpOptions options;
+    private final Backoff backoff;
+    private NetClient client;
+    private ConnectorListener listener;
+    private boolean stopped;
+    private long reconnectTimer = -1;
+
+    // valid for one connection
+    private NetSocket socket;
+    private boolean loggedIn;
+    private long lastReceivedAt;
+    private long readyAt;
+    private long heartbeatTimer = -1;
+    private long loginTimer = -1;
+    private String lossReason;
+
+    /** Creates a connector; nothing happens until {@link #start}. */
+    public TcpConnector(Vertx vertx, TcpOptions options) {
+        this.vertx = vertx;
+        this.options = options;
+        this.backoff = new Backoff(options.initialDelay(), options.maxDelay(), ThreadLocalRandom.current());
+    }
+
+    @Override
+    public void start(ConnectorListener listener) {
+        this.listener = listener;
+        this.client = vertx.createNetClient(new NetClientOptions()
+                .setConnectTimeout((int) options.connectTimeout().toMillis())
+                .setTcpNoDelay(true));
+        connect();
+    }
+
+    @Override
+    public boolean ready() {
+        return loggedIn;
+    }
+
+    @Override
+    public boolean writable() {
+        return loggedIn && !socket.writeQueueFull();
+    }
+
+    @Override
+    public void send(OutboundMessage m) {
+        write(new Frame.Msg(m.id(), "", m.to(), m.body(), m.createdAt()));
+    }
+
+    @Override
+    public void acknowledge(String id) {
+        if (loggedIn) {
+            write(new Frame.Ack(id));
+        }
+    }
+
+    @Override
+    public Future<Void> stop() {
+        stopped = true;
+        if (reconnectTimer >= 0) {
+            vertx.cancelTimer(reconnectTimer);
+        }
+        Future<Void> closing = socket != null ? socket.close().recover(e -> Future.succeededFuture()) : Future.succeededFuture();
+        return closing.compose(v -> client != null ? client.close() : Future.succeededFuture());
+    }
+
+    @Override
+    public String describe() {
+        return "tcp://" + options.host() + ":" + options.port() + " as " + options.user();
+    }
+
+    private void connect() {
+        reconnectTimer = -1;
+        if (stopped) {
+            return;
+        }
+        client.connect(options.port(), options.host()).onComplete(ar -> {
+            if (ar.failed()) {
+                String reason = "cannot connect to " + options.host() + ":" + options.port() + ": " + ar.cause().getMessage();
+                listener.onAttemptFailed(reason);
+                scheduleReconnect(reason);
+            } else if (stopped) {
+                ar.result().close();
+            } else {
+                attach(ar.result());
+            }
+        });
+    }
+
+    private void attach(NetSocket s) {
+        socket = s;
+        lossReason = null;
+        lastReceivedAt = System.nanoTime();
+        FrameDecoder decoder = new FrameDecoder(options.maxFrameBytes(), this::onFrame, this::onProtocolError);
+        s.handler(buffer -> {
+            lastReceivedAt = System.nanoTime();
+            decoder.handle(buffer);
+        });
+        s.exceptionHandler(e -> lossReason = e.getMessage());
+        s.drainHandler(v -> {
+            if (loggedIn) {
+                listener.onWritable();
+            }
+        });
+        s.closeHandler(v -> onClosed(s));
+        write(new Frame.Login(options.user(), options.token()));
+        loginTimer = vertx.setTimer(options.connectTimeout().toMillis(), id -> {
+            loginTimer = -1;
+            closeWith("no login_ok within " + options.connectTimeout().toMillis() + " ms");
+        });
+        heartbeatTimer = vertx.setPeriodic(Math.max(10, options.heartbeat().toMillis() / 2), id -> checkHeartbeat());
+    }
+
+    private void onFrame(Frame frame) {
+        if (frame instanceof Frame.Msg m) {
+            if (loggedIn) {
+                listener.onMessage(new InboundMessage(m.id(), m.from(), m.to(), m.body(), m.ts()));
+            }
+        } else if (frame instanceof Frame.Ack a) {
+            listener.onAck(a.id());
+        } else if (frame instanceof Frame.Ping) {
+            write(new Frame.Pong());
+        } else if (frame instanceof Frame.LoginOk) {
+            onLoggedIn();
+        } else if (frame instanceof Frame.Error e) {
+            onErrorFrame(e);
+        } else if (frame instanceof Frame.Joined j) {
+            log.debug("joined {}", j.room());
+        }
+        // pong and left only refresh lastReceivedAt
+    }
+
+    private void onLoggedIn() {
+        if (loginTimer >= 0) {
+            vertx.cancelTimer(loginTimer);
+            loginTimer = -1;
+        }
+        loggedIn = true;
+        readyAt = System.nanoTime();
+        log.info("logged in to {}", describe());
+        options.rooms().forEach(room -> write(new Frame.Join(room)));
+        listener.onReady();
+    }
+
+    private void onErrorFrame(Frame.Error e) {
+        ErrorCode code = ErrorCode.fromWire(e.code());
+        if (code == ErrorCode.REJECTED && !e.ref().isEmpty()) {
+            listener.onRejected(e.ref(), e.text());
+        } else if (code != null && code.fatal()) {
+            log.error("server closed the session: {} ({})", e.text(), e.code());
+            lossReason = e.code() + ": " + e.text();
+        } else {
+            log.warn("server reported {}: {}{}", e.code(), e.text(), e.ref().isEmpty() ? "" : " (message " + e.ref() + ")");
+        }
+    }
+
+    private void onProtocolError(ProtocolException e) {
+        log.warn("bad frame from {}:{}: {}", options.host(), options.port(), e.getMessage());
+        write(e.toFrame());
+        if (e.fatal()) {
+            closeWith("protocol error: " + e.getMessage());
+        }
+    }
+
+    private void checkHeartbeat() {
+        long quietMs = (System.nanoTime() - lastReceivedAt) / 1_000_000;
+        if (quietMs >= options.heartbeatTimeout().toMillis()) {
+            log.warn("nothing from {} for {} ms; closing the link", describe(), quietMs);
+            closeWith("link silent for " + quietMs + " ms");
+        } else if (quietMs >= options.heartbeat().toMillis() && socket != null) {
+            write(new Frame.Ping());
+        }
+    }
+
+    private void closeWith(String reason) {
+        lossReason = reason;
+        if (socket != null) {
+            socket.close();
+        }
+    }
+
+    private void onClosed(NetSocket s) {
+        if (s != socket) {
+            return;
+        }
+        vertx.cancelTimer(heartbeatTimer);
+        if (loginTimer >= 0) {
+            vertx.cancelTimer(loginTimer);
+            loginTimer = -1;
+        }
+        boolean wasReady = loggedIn;
+        loggedIn = false;
+        socket = null;
+        String reason = lossReason != null ? lossReason : "connection closed by peer";
+        if (wasReady && (System.nanoTime() - readyAt) / 1_000_000 >= options.resetAfter().toMillis()) {
+            backoff.reset();
+        }
+        if (wasReady) {
+            listener.onLost(reason);
+        } else {
+            listener.onAttemptFailed(reason);
+        }
+        scheduleReconnect(reason);
+    }
+
+    private void scheduleReconnect(String reason) {
+        if (stopped) {
+            return;
+        }
+        long delay = backoff.nextDelayMillis();
+        if (backoff.failures() <= 1 || backoff.failures() % 10 == 0) {
+            log.warn("{}; reconnecting in {} ms (attempt {})", reason, delay, backoff.failures());
+        } else {
+            log.debug("{}; reconnecting in {} ms (attempt {})", reason, delay, backoff.failures());
+        }
+        reconnectTimer = vertx.setTimer(delay, id -> connect());
+    }
+
+    private void write(Frame frame) {
+        if (socket != null) {
+            socket.write(FrameCodec.encode(frame));
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.imbot.core.testing;
+
+import io.imbot.core.delivery.Addresses;
+import io.imbot.core.delivery.DeliveryCounters;
+import io.imbot.core.delivery.DeliveryOutcome;
+import io.imbot.core.delivery.DeliverySettings;
+import io.imbot.core.delivery.MessageCenter;
+import io.imbot.core.history.JdbcMessageStore;
+import io.imbot.core.transport.TcpConnector;
+import io.imbot.core.transport.TcpOptions;
+import io.imbot.server.ImServer;
+import io.imbot.server.ServerOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A delivery engine wired to real parts: the reference server on a loopback port, the native TCP
+ * connector, and an in-memory HSQLDB store.
+ */
+public final class EngineFixture {
+
+    public final Vertx vertx;
+    public final ImServer server;
+    public final JdbcMessageStore store;
+    public final DeliveryCounters counters = new DeliveryCounters();
+    public final List<JsonObject> statusEvents = new CopyOnWriteArrayList<>();
+    public final List<JsonObject> inboundEvents = new CopyOnWriteArrayList<>();
+    private String deploymentId;
+
+    private EngineFixture(Vertx vertx, ImServer server, JdbcMessageStore store) {
+        this.vertx = vertx;
+        this.server = server;
+        this.store = store;
+    }
+
+    /** Fast settings for tests: 100 ms ACK timeout, 3 attempts, 10 s deadline. */
+    public static DeliverySettings fastSettings() {
+        return new DeliverySettings(Duration.ofMillis(100), 3, Duration.ofSeconds(10), 100, 10_000, Duration.ofSeconds(1), 65536);
+    }
+
+    /** Starts a server, a store and an engine logged in as {@code bot}. */
+    public static Future<EngineFixture> start(Vertx vertx, DeliverySettings settings) {
+        return ImServer.start(vertx, ServerOptions.defaults().withPort(0))
+                .compose(server -> TestStores.inMemory(vertx, "bot").map(store -> new EngineFixture(vertx, server, store)))
+                .compose(f -> f.deploy(settings).map(f));
+    }
+
+    private Future<Void> deploy(DeliverySettings settings) {
+        vertx.eventBus().<JsonObject>consumer(Addresses.DELIVERY_STATUS, m -> statusEvents.add(m.body()));
+        vertx.eventBus().<JsonObject>consumer(Addresses.INBOUND, m -> inboundEvents.add(m.body()));
+        TcpOptions tcp = TcpOptions.defaults("127.0.0.1", server.port(), "bot").withReconnect(Duration.ofMillis(20), Duration.ofMillis(200));
+        MessageCenter center = new MessageCenter(settings, new TcpConnector(vertx, tcp), store, "bot", counters);
+        return vertx.deployVerticle(center).map(id -> {
+            deploymentId = id;
+            return null;
+        });
+    }
+
+    /** Sends through the event-bus address, as a bot or another thread would. */
+    public Future<DeliveryOutcome> send(String to, String body) {
+        return vertx.eventBus().<JsonObject>request(Addresses.SEND, new JsonObject().put("to", to).put("body", body),
+                        new DeliveryOptions().setSendTimeout(60_000))
+                .map(r -> DeliveryOutcome.fromJson(r.body()));
+    }
+
+    /** Status events published for {@code id}, in order. */
+    public List<String> statusesOf(String id) {
+        return statusEvents.stream().filter(e -> id.equals(e.getString("id"))).map(e -> e.getString("status")).toList();
+    }
+
+    /** Stops the engine (its stop path), leaving server and store up. */
+    public Future<Void> stopEngine() {
+        return deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+    }
+}

@@ -1,0 +1,99 @@
+package io.imbot.core.testing;
+
+import io.imbot.protocol.Frame;
+import io.imbot.protocol.FrameCodec;
+import io.imbot.protocol.FrameDecoder;
+import io.imbot.protocol.ProtocolException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/** A bare protocol client for tests: speaks frames directly, records what it receives. */
+public final class RawClient {
+
+    private final NetSocket socket;
+    private final List<Frame> received = new CopyOnWriteArrayList<>();
+    private final List<Waiter> waiters = new ArrayList<>();
+    private final Promise<Void> closed = Promise.promise();
+    private boolean autoAck = true;
+
+    private record Waiter(Predicate<Frame> match, Promise<Frame> promise) {}
+
+    private RawClient(NetSocket socket) {
+        this.socket = socket;
+        FrameDecoder decoder = new FrameDecoder(1 << 20, this::onFrame, (ProtocolException e) -> {});
+        socket.handler(decoder);
+        socket.closeHandler(v -> closed.tryComplete());
+    }
+
+    /** Connects to {@code port} on loopback and logs in as {@code user}. */
+    public static Future<RawClient> login(Vertx vertx, int port, String user) {
+        return vertx.createNetClient().connect(port, "127.0.0.1").compose(s -> {
+            RawClient c = new RawClient(s);
+            Future<Frame> ok = c.next(f -> f instanceof Frame.LoginOk);
+            c.send(new Frame.Login(user, ""));
+            return ok.map(f -> c);
+        });
+    }
+
+    /** Whether inbound {@code msg} frames are ACKed automatically (default yes). */
+    public RawClient autoAck(boolean on) {
+        autoAck = on;
+        return this;
+    }
+
+    public void send(Frame f) {
+        socket.write(FrameCodec.encode(f));
+    }
+
+    public void sendRaw(Buffer b) {
+        socket.write(b);
+    }
+
+    /** The next frame matching {@code match} that arrives after this call. */
+    public synchronized Future<Frame> next(Predicate<Frame> match) {
+        Promise<Frame> p = Promise.promise();
+        waiters.add(new Waiter(match, p));
+        return p.future();
+    }
+
+    /** Every frame received so far. */
+    public List<Frame> received() {
+        return List.copyOf(received);
+    }
+
+    /** Messages received so far. */
+    public List<Frame.Msg> messages() {
+        return received.stream().filter(f -> f instanceof Frame.Msg).map(f -> (Frame.Msg) f).toList();
+    }
+
+    public Future<Void> closed() {
+        return closed.future();
+    }
+
+    public Future<Void> close() {
+        return socket.close();
+    }
+
+    private synchronized void onFrame(Frame f) {
+        received.add(f);
+        if (f instanceof Frame.Msg m && autoAck) {
+            send(new Frame.Ack(m.id()));
+        }
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+            Waiter w = it.next();
+            if (w.match.test(f)) {
+                it.remove();
+                w.promise.complete(f);
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.imbot.core.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/**
+ * Builds real PF4J plugin jars in a folder from compiled test classes: a manifest with the Plugin-*
+ * entries, the class files, and the {@code META-INF/extensions.idx} that PF4J reads.
+ */
+public final class TestPlugins {
+
+    private TestPlugins() {}
+
+    /** Writes {@code <dir>/<id>.jar} holding {@code extensions} as the plugin's extensions. */
+    public static Path jar(Path dir, String id, Class<?>... extensions) throws IOException {
+        Files.createDirectories(dir);
+        Path jar = dir.resolve(id + ".jar");
+        Manifest manifest = new Manifest();
+        Attributes a = manifest.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Plugin-Id", id);
+        a.putValue("Plugin-Version", "1.0.0");
+        a.putValue("Plugin-Description", "test plugin " + id);
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+            StringBuilder index = new StringBuilder();
+            for (Class<?> c : extensions) {
+                copyClass(out, c);
+                index.append(c.getName()).append('\n');
+            }
+            out.putNextEntry(new JarEntry("META-INF/extensions.idx"));
+            out.write(index.toString().getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return jar;
+    }
+
+    private static void copyClass(JarOutputStream out, Class<?> c) throws IOException {
+        String path = c.getName().replace('.', '/') + ".class";
+        try (InputStream in = c.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IOException("class file not found: " + path);
+            }
+            out.putNextEntry(new JarEntry(path));
+            in.transferTo(out);
+            out.closeEntry();
+        }
+    }
+}

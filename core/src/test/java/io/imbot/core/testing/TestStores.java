@@ -1,0 +1,18 @@
+package io.imbot.core.testing;
+
+import io.imbot.core.history.JdbcMessageStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.UUID;
+
+/** Real HSQLDB stores for tests: in memory, one database per call. */
+public final class TestStores {
+
+    private TestStores() {}
+
+    /** A fresh in-memory database for {@code self}. */
+    public static Future<JdbcMessageStore> inMemory(Vertx vertx, String self) {
+        return JdbcMessageStore.open(vertx, "jdbc:hsqldb:mem:test-" + UUID.randomUUID(), self, Duration.ofSeconds(5));
+    }
+}
