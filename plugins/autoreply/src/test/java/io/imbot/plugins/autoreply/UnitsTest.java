@@ -1,0 +1,50 @@
+package io.imbot.plugins.autoreply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class UnitsTest {
+
+    @Test
+    void parseDuration_unitsAndCombinations_addUp() {
+        assertThat(Durations.parse("500ms")).contains(Duration.ofMillis(500));
+        assertThat(Durations.parse("30s")).contains(Duration.ofSeconds(30));
+        assertThat(Durations.parse("1h 30m")).contains(Duration.ofMinutes(90));
+        assertThat(Durations.parse("2d")).contains(Duration.ofDays(2));
+        assertThat(Durations.parse("30")).isEmpty();
+        assertThat(Durations.parse("5 minutes")).isEmpty();
+        assertThat(Durations.parse("99999999999999999999s")).isEmpty();
+    }
+
+    @Test
+    void formatDuration_partialSeconds_roundUp() {
+        assertThat(Durations.format(Duration.ofMillis(24_100))).isEqualTo("25s");
+        assertThat(Durations.format(Duration.ofSeconds(3725))).isEqualTo("1h 2m 5s");
+        assertThat(Durations.format(Duration.ZERO)).isEqualTo("0s");
+    }
+
+    @Test
+    void quietHours_sameDaySpan_fromIncludedToExcluded() {
+        QuietHours lunch = new QuietHours(LocalTime.of(12, 0), LocalTime.of(13, 0), ZoneOffset.UTC);
+        assertThat(lunch.covers(Instant.parse("2024-01-01T11:59:59Z"))).isFalse();
+        assertThat(lunch.covers(Instant.parse("2024-01-01T12:00:00Z"))).isTrue();
+        assertThat(lunch.covers(Instant.parse("2024-01-01T13:00:00Z"))).isFalse();
+    }
+
+    @Test
+    void namedGroups_escapedParenthesis_ignored() {
+        assertThat(RegexMatcher.namedGroups("(?<a>x)\\(?<b>y)(?<c>z)")).containsExactly("a", "c");
+    }
+
+    @Test
+    void stripLeading_mentionWithPunctuation_removed() {
+        assertThat(Mentions.stripLeading("  @Bot:  ping ", "bot")).isEqualTo("ping");
+        assertThat(Mentions.stripLeading("@bots ping", "bot")).isEqualTo("@bots ping");
+        assertThat(Mentions.stripLeading("ping @bot", "bot")).isEqualTo("ping @bot");
+    }
+}
