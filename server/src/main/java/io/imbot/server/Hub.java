@@ -103,9 +103,7 @@ final class Hub {
         String sender = session.user();
         String id = msg.id();
         if (dedup.contains(sender, id)) {
-            counters.duplicateMessages++;
-            LOG.debug("duplicate {} from '{}': acked again, not delivered again", id, sender);
-            acks.ack(session, id);
+            duplicate(session, id);
             return;
         }
         List<String> recipients;
@@ -131,22 +129,37 @@ final class Hub {
         acks.ack(session, id);
     }
 
-    /** All or nothing: refuses the message unless every recipient's queue can take it. */
+    private void duplicate(ClientSession session, String id) {
+        counters.duplicateMessages++;
+        LOG.debug("duplicate {} from '{}': acked again, not delivered again", id, session.user());
+        acks.ack(session, id);
+    }
+
+    /**
+     * All or nothing: refuses the message unless every recipient's queue can take it. A recipient
+     * ACKs by ID alone, so two pending messages for one recipient may not share an ID; if the pending
+     * one is from the same sender, it is a retransmission the bounded dedup memory forgot.
+     */
     private boolean canQueue(ClientSession session, List<String> recipients, String id) {
         for (String recipient : recipients) {
             Mailbox box = mailboxes.get(recipient);
-            if (box == null) {
+            Frame.Msg pending = box == null ? null : box.pending(id);
+            if (pending == null) {
                 continue;
             }
-            if (box.size() >= options.offlineQueueLimit()) {
-                session.refuse(ErrorCode.BUSY, "queue of '" + recipient + "' is full ("
-                        + options.offlineQueueLimit() + " messages); retry later", id);
-                return false;
-            }
-            if (box.contains(id)) {
-                // The recipient ACKs by ID alone, so two pending messages may not share one.
+            if (pending.from().equals(session.user())) {
+                duplicate(session, id);
+            } else {
                 session.refuse(ErrorCode.REJECTED, "a message with id '" + id + "' from another sender is still pending for '"
                         + recipient + "'; message IDs must be unique", id);
+            }
+            return false;
+        }
+        for (String recipient : recipients) {
+            Mailbox box = mailboxes.get(recipient);
+            if (box != null && box.size() >= options.offlineQueueLimit()) {
+                session.refuse(ErrorCode.BUSY, "queue of '" + recipient + "' is full ("
+                        + options.offlineQueueLimit() + " messages); retry later", id);
                 return false;
             }
         }

@@ -43,9 +43,10 @@ final class Mailbox {
         return byId.isEmpty();
     }
 
-    /** Whether a message with this ID is pending. */
-    boolean contains(String id) {
-        return byId.containsKey(id);
+    /** The pending message with this ID, or {@code null}. */
+    Frame.Msg pending(String id) {
+        Entry entry = byId.get(id);
+        return entry == null ? null : entry.msg;
     }
 
     /** Messages written on the current connection and not acknowledged yet. */

@@ -46,7 +46,11 @@ final class TestClient {
     }
 
     static Future<TestClient> connect(Vertx vertx, int port) {
-        NetClient client = vertx.createNetClient(new NetClientOptions().setConnectTimeout(5000));
+        return connect(vertx, port, new NetClientOptions());
+    }
+
+    static Future<TestClient> connect(Vertx vertx, int port, NetClientOptions options) {
+        NetClient client = vertx.createNetClient(new NetClientOptions(options).setConnectTimeout(5000));
         return client.connect(port, "127.0.0.1").map(socket -> new TestClient(client, socket));
     }
 
