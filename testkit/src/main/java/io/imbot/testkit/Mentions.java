@@ -2,15 +2,16 @@ package io.imbot.testkit;
 
 import java.util.regex.Pattern;
 
-/** How the tester decides {@link io.imbot.api.MessageEvent#mentionsBot()} for a room message. */
+/**
+ * How the tester decides {@link io.imbot.api.MessageEvent#mentionsBot()} for a room message: the
+ * same rule as the daemon's plugin host, {@code @user} (exact case) not inside a word.
+ */
 final class Mentions {
 
     private Mentions() {}
 
-    /** {@code true} when {@code text} holds {@code @user} as a word of its own, ignoring case. */
+    /** {@code true} when {@code text} holds {@code @user} with no word character on either side. */
     static boolean mentions(String text, String user) {
-        Pattern p = Pattern.compile(
-                "(?<![\\w@])@" + Pattern.quote(user) + "(?![\\w-])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        return p.matcher(text).find();
+        return Pattern.compile("(^|\\W)@" + Pattern.quote(user) + "(\\W|$)").matcher(text).find();
     }
 }

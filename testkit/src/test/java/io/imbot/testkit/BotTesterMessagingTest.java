@@ -41,8 +41,8 @@ class BotTesterMessagingTest {
     void sayInRoom_mentionOrNot_repliesToRoomAndReportsMention() {
         PingBot bot = new PingBot();
         try (BotTester tester = BotTester.of(bot).user("bot").start()) {
-            tester.sayInRoom("#lobby", "alice", "hi @Bot, ping me");
-            tester.sayInRoom("#lobby", "alice", "mail bob@bot.org or @bots");
+            tester.sayInRoom("#lobby", "alice", "hi @bot, ping me");
+            tester.sayInRoom("#lobby", "alice", "mail bob@bot.org or @bots or @Bot");
             tester.sayInRoom("#lobby", "alice", "ping");
 
             assertThat(bot.seen).extracting(e -> e.mentionsBot()).containsExactly(true, false, false);

@@ -2,15 +2,17 @@ package io.imbot.plugins.autoreply;
 
 import java.util.regex.Pattern;
 
-/** Mentions of the bot in a message text: {@code @bot}. */
+/**
+ * Mentions of the bot in a message text: {@code @bot}, exact case, not inside a word. The same rule
+ * as the daemon's, so {@code explain} agrees with {@code MessageEvent.mentionsBot()}.
+ */
 final class Mentions {
 
     private Mentions() {}
 
-    /** Whether {@code text} holds {@code @botUser} as a word of its own, ignoring case. */
+    /** Whether {@code text} holds {@code @botUser} with no word character on either side. */
     static boolean mentions(String text, String botUser) {
-        return Pattern.compile("(?<![\\w@])@" + Pattern.quote(botUser) + "(?![\\w-])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text).find();
+        return Pattern.compile("(^|\\W)@" + Pattern.quote(botUser) + "(\\W|$)").matcher(text).find();
     }
 
     /**
@@ -18,7 +20,6 @@ final class Mentions {
      * by an optional {@code :} or {@code ,}) removed, so {@code @bot ping} matches {@code exact: ping}.
      */
     static String stripLeading(String text, String botUser) {
-        return Pattern.compile("^\\s*@" + Pattern.quote(botUser) + "(?![\\w-])[:,]?",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(text).replaceFirst("").strip();
+        return Pattern.compile("^\\s*@" + Pattern.quote(botUser) + "(?!\\w)[:,]?").matcher(text).replaceFirst("").strip();
     }
 }

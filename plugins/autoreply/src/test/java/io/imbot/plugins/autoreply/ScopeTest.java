@@ -61,7 +61,7 @@ class ScopeTest {
                     reply: "pong ({text})"
                 """)) {
             assertThat(bot.sayInRoom("#lobby", "alice", "@bot: ping")).containsExactly("pong (ping)");
-            assertThat(bot.sayInRoom("#lobby", "alice", "@BOT ping")).containsExactly("pong (ping)");
+            assertThat(bot.sayInRoom("#lobby", "alice", "@bot,ping")).containsExactly("pong (ping)");
         }
     }
 

@@ -43,7 +43,7 @@ class UnitsTest {
 
     @Test
     void stripLeading_mentionWithPunctuation_removed() {
-        assertThat(Mentions.stripLeading("  @Bot:  ping ", "bot")).isEqualTo("ping");
+        assertThat(Mentions.stripLeading("  @bot:  ping ", "bot")).isEqualTo("ping");
         assertThat(Mentions.stripLeading("@bots ping", "bot")).isEqualTo("@bots ping");
         assertThat(Mentions.stripLeading("ping @bot", "bot")).isEqualTo("ping @bot");
     }
