@@ -92,7 +92,8 @@ final class ChatCommand implements Callable<Integer> {
     }
 
     private static int close(Vertx vertx, ChatClient chat) throws Exception {
-        chat.close().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        chat.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
         return 0;
     }
 }

@@ -52,8 +52,10 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         Thread hook = new Thread(() -> {
             log.info("stopping: no new messages; waiting up to {} ms for acknowledgements", cfg.delivery().stopGrace().toMillis());
             try {
-                daemon.stop().compose(v -> vertx.close()).toCompletionStage().toCompletableFuture()
+                // Two waits: a future chained on a Vert.x context cannot complete once Vert.x closed it.
+                daemon.stop().toCompletionStage().toCompletableFuture()
                         .get(cfg.delivery().stopGrace().toMillis() + 15_000, TimeUnit.MILLISECONDS);
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
                 log.info("imbot stopped cleanly");
             } catch (Exception e) {
                 log.warn("imbot did not stop cleanly: {}", e.toString());

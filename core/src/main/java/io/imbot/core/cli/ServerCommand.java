@@ -8,6 +8,7 @@ import io.vertx.core.Vertx;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,12 +47,13 @@ final class ServerCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop().compose(v -> vertx.close()).onComplete(ar -> stopped.countDown());
             try {
-                stopped.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                server.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                System.err.println("imbot: the reference server did not stop cleanly: " + e);
             }
+            stopped.countDown();
         }, "imbot-server-shutdown"));
         stopped.await();
         return 0;

@@ -66,9 +66,14 @@ public final class Daemon {
                             return null;
                         })
                 : Future.succeededFuture();
+        long[] t = {System.nanoTime()};
         return serverStarted
-                .compose(v -> JdbcMessageStore.open(vertx, config.database().url(), config.bot().user(), config.database().lockWait()))
+                .compose(v -> {
+                    log.debug("reference server up in {} ms", elapsedMs(t));
+                    return JdbcMessageStore.open(vertx, config.database().url(), config.bot().user(), config.database().lockWait());
+                })
                 .compose(st -> {
+                    log.info("history database open in {} ms", elapsedMs(t));
                     store = st;
                     int port = server != null ? server.port() : s.port();
                     MessageCenter center = new MessageCenter(DeliverySettings.from(config.delivery()),
@@ -76,14 +81,24 @@ public final class Daemon {
                     return vertx.deployVerticle(center);
                 })
                 .compose(id -> {
+                    log.debug("message center up in {} ms", elapsedMs(t));
                     centerId = id;
                     host = new PluginHost(PluginHostSettings.from(config), store, this::status);
                     return vertx.deployVerticle(host);
                 })
                 .compose(id -> {
+                    log.debug("plugin host up in {} ms", elapsedMs(t));
                     hostId = id;
                     return startAdmin();
                 });
+    }
+
+    /** Milliseconds since {@code t[0]}, which is then reset to now. */
+    private static long elapsedMs(long[] t) {
+        long now = System.nanoTime();
+        long ms = (now - t[0]) / 1_000_000;
+        t[0] = now;
+        return ms;
     }
 
     private TcpOptions tcpOptions(int port) {

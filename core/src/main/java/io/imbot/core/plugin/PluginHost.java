@@ -254,7 +254,10 @@ public final class PluginHost extends VerticleBase {
         }
         return Future.join(stopping).compose(v -> vertx.executeBlocking(() -> {
             if (manager != null) {
-                manager.stopPlugins();
+                // One by one: PF4J 3.15's stopPlugins() removes from the list it iterates.
+                for (PluginWrapper w : new ArrayList<>(manager.getStartedPlugins())) {
+                    manager.stopPlugin(w.getPluginId());
+                }
                 manager.unloadPlugins();
             }
             return null;

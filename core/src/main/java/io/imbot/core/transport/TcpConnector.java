@@ -217,6 +217,9 @@ public final class TcpConnector implements Connector {
         boolean wasReady = loggedIn;
         loggedIn = false;
         socket = null;
+        if (stopped) {
+            return; // a requested close: nothing lost, nothing to retry
+        }
         String reason = lossReason != null ? lossReason : "connection closed by peer";
         if (wasReady && (System.nanoTime() - readyAt) / 1_000_000 >= options.resetAfter().toMillis()) {
             backoff.reset();
