@@ -1,6 +1,7 @@
 package io.imbot.api;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,14 @@ public interface BotContext {
      * @return a handle to cancel the task
      */
     Cancellable scheduleEvery(Duration period, Runnable task);
+
+    /**
+     * The clock the bot should read the time from (quiet hours, cooldowns, timestamps). The daemon
+     * gives the system clock; a test kit gives a clock the test moves by hand.
+     */
+    default Clock clock() {
+        return Clock.systemDefaultZone();
+    }
 
     /** A logger named after the plugin; its lines carry the plugin's ID. */
     System.Logger logger();

@@ -49,6 +49,33 @@ public record ChatMessage(
         return isRoom(to);
     }
 
+    /**
+     * Returns {@code true} when the text names {@code user} as {@code @user}, standing alone: not
+     * inside a longer word or name ({@code @bot,} counts, {@code @bot-x} and {@code x@bot} do not).
+     * User names are case-sensitive.
+     */
+    public boolean mentions(String user) {
+        String tag = "@" + user;
+        for (int i = body.indexOf(tag); i >= 0; i = body.indexOf(tag, i + 1)) {
+            int end = i + tag.length();
+            boolean startsClean = i == 0 || !isNameChar(body.charAt(i - 1));
+            boolean endsClean = end == body.length() || !isNameChar(body.charAt(end)) || sentenceEnd(body, end);
+            if (startsClean && endsClean) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A '.' that ends a sentence ("thanks @bot.") rather than continuing a name ("@bot.x"). */
+    private static boolean sentenceEnd(String text, int i) {
+        return text.charAt(i) == '.' && (i + 1 == text.length() || !isNameChar(text.charAt(i + 1)));
+    }
+
+    private static boolean isNameChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
+    }
+
     /** Returns {@code true} when {@code address} names a room (starts with {@code #}). */
     public static boolean isRoom(String address) {
         return address != null && address.startsWith("#");

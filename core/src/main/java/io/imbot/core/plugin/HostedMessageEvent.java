@@ -5,7 +5,6 @@ import io.imbot.api.ChatMessage;
 import io.imbot.api.Delivery;
 import io.imbot.api.MessageEvent;
 import java.util.concurrent.CompletionStage;
-import java.util.regex.Pattern;
 
 /** One message on its way through the bots; the handled flag is shared by all of them. */
 final class HostedMessageEvent implements MessageEvent {
@@ -37,11 +36,7 @@ final class HostedMessageEvent implements MessageEvent {
 
     @Override
     public boolean mentionsBot() {
-        return !message.inRoom() || mentions(message.body(), context.botUser());
-    }
-
-    static boolean mentions(String text, String user) {
-        return Pattern.compile("(^|\\W)@" + Pattern.quote(user) + "(\\W|$)").matcher(text).find();
+        return !message.inRoom() || message.mentions(context.botUser());
     }
 
     @Override
