@@ -39,6 +39,8 @@ public final class ImServer {
     /**
      * Starts a server: deploys its verticle and binds {@code options.host():options.port()}.
      *
+     * @param vertx the Vert.x instance to deploy on; closing it stops the server
+     * @param options where to listen and what to bound
      * @return the running server; fails with {@link NullPointerException} naming a missing argument,
      *     or with the bind failure (for example, the port is taken)
      */
@@ -80,6 +82,7 @@ public final class ImServer {
      * Replaces the injected faults; they apply to frames handled from now on. Turning {@code
      * silent} off resumes deliveries that silence held back.
      *
+     * @param faults the faults to inject from now on; {@link FaultOptions#none()} for none
      * @return fails with {@link NullPointerException} when {@code faults} is null
      */
     public Future<Void> setFaults(FaultOptions faults) {
@@ -108,6 +111,7 @@ public final class ImServer {
      * deduplication memory ({@link ServerOptions#dedupCapacity()}) reaches. Scans that memory: meant
      * for tests and diagnostics, not for hot paths.
      *
+     * @param sender the user name of the sender
      * @return fails with {@link NullPointerException} when {@code sender} is null
      */
     public Future<List<String>> acceptedIds(String sender) {
