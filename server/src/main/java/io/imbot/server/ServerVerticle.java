@@ -42,7 +42,7 @@ final class ServerVerticle extends VerticleBase {
 
     private NetServerOptions netOptions() {
         NetServerOptions net = new NetServerOptions().setHost(options.host()).setPort(options.port());
-        long idleMillis = options.idleTimeout().toMillis();
+        long idleMillis = options.idleTimeout().isZero() ? 0 : Math.max(1, options.idleTimeout().toMillis());
         if (idleMillis > 0) {
             // read idle: a client that sends nothing (not even a ping) is gone
             net.setReadIdleTimeout((int) Math.min(idleMillis, Integer.MAX_VALUE)).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
