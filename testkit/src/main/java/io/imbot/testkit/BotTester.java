@@ -36,8 +36,9 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p><b>Time.</b> Virtual time stands still until {@link #advance} or {@link #advanceTo} moves it;
  * these run the tasks bots gave to {@code schedule} and {@code scheduleEvery}, each at its due time,
- * on the calling thread. The tester's {@link ManualClock} stamps messages; a bot that reads the time
- * should take a {@link java.time.Clock} in its constructor, so a test can hand it the same clock.
+ * on the calling thread. The tester's {@link ManualClock} stamps messages and is what {@link
+ * io.imbot.api.BotContext#clock()} returns, so a bot that reads the time from its context sees
+ * exactly the time the test sets.
  *
  * <p><b>Failures.</b> By default an exception thrown by a bot fails the test with an {@link
  * AssertionError} when the call that caused it returns; see {@link BotTesterBuilder#lenient()}.
@@ -116,8 +117,8 @@ public final class BotTester implements AutoCloseable {
     }
 
     /**
-     * Sends the bots a message from {@code from} in {@code room}. It mentions the bot when the text
-     * holds {@code @user} (the {@link BotTesterBuilder#user bot user}) as a word of its own.
+     * Sends the bots a message from {@code from} in {@code room}. It mentions the bot when {@link
+     * ChatMessage#mentions} says so for the {@link BotTesterBuilder#user bot user}, as in the daemon.
      *
      * @param room a room name starting with {@code #}
      * @return the texts the bots sent while handling it, in order
@@ -130,7 +131,7 @@ public final class BotTester implements AutoCloseable {
     /** Hands the bots a message built by the test; it mentions the bot as {@link #sayInRoom} says. */
     public Dispatch receive(ChatMessage message) {
         Objects.requireNonNull(message, "message");
-        return receive(message, !message.inRoom() || Mentions.mentions(message.body(), settings.botUser()));
+        return receive(message, !message.inRoom() || message.mentions(settings.botUser()));
     }
 
     /**

@@ -70,8 +70,9 @@ public final class BotTesterBuilder {
     }
 
     /**
-     * The clock of the tester's virtual time. Pass the same clock to the bot under test when it
-     * reads the time. By default a new {@link ManualClock} at {@link ManualClock#DEFAULT_START}.
+     * The clock of the tester's virtual time, which every bot gets from {@link
+     * io.imbot.api.BotContext#clock()}. By default a new {@link ManualClock} at {@link
+     * ManualClock#DEFAULT_START} in UTC.
      */
     public BotTesterBuilder clock(ManualClock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");

@@ -9,15 +9,16 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A {@link Clock} that only moves when a test moves it, through {@link BotTester#advance} or {@link
- * BotTester#advanceTo}. Hand the same instance to the bot under test (through its constructor) and
- * to {@link BotTesterBuilder#clock(ManualClock)}, and the bot sees exactly the time the test sets.
+ * BotTester#advanceTo}. Every bot in a tester gets it from {@link io.imbot.api.BotContext#clock()},
+ * so a bot that reads the time from its context sees exactly the time the test sets. Give one to
+ * {@link BotTesterBuilder#clock(ManualClock)} to start at another instant or in another zone.
  *
  * <p>Clocks made by {@link #withZone(ZoneId)} share the time of the clock they came from. Safe to
  * read from any thread.
  *
  * <pre>{@code
  * ManualClock clock = ManualClock.at("2024-06-01T22:30:00Z");
- * BotTester tester = BotTester.of(new QuietBot(clock)).clock(clock).start();
+ * BotTester tester = BotTester.of(new QuietBot()).clock(clock).start(); // QuietBot reads ctx.clock()
  * }</pre>
  */
 public final class ManualClock extends Clock {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,12 @@ final class TesterContext implements BotContext {
             throw new IllegalArgumentException("period must be positive, was " + period);
         }
         return tester.scheduler().schedule(bot.name(), period, period, task);
+    }
+
+    /** The tester's {@link ManualClock}: the bot sees the virtual time the test moves. */
+    @Override
+    public Clock clock() {
+        return tester.clock();
     }
 
     @Override

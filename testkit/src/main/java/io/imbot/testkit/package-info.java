@@ -18,9 +18,8 @@
  * }
  * }</pre>
  *
- * <p>Time is virtual: {@link io.imbot.testkit.BotTester#advance} runs scheduled tasks, and a bot
- * that reads the time takes a {@link java.time.Clock} in a constructor, so the test can give it
- * the tester's {@link io.imbot.testkit.ManualClock} (keep a public no-argument constructor using
- * the system clock for PF4J).
+ * <p>Time is virtual: {@link io.imbot.testkit.BotTester#advance} runs scheduled tasks, and {@link
+ * io.imbot.api.BotContext#clock()} returns the tester's {@link io.imbot.testkit.ManualClock}, so a
+ * bot that reads the time from its context needs no test-only constructor.
  */
 package io.imbot.testkit;

@@ -53,6 +53,18 @@ class BotTesterMessagingTest {
     }
 
     @Test
+    void sayInRoom_edgeCases_followChatMessageMentions() {
+        PingBot bot = new PingBot();
+        try (BotTester tester = BotTester.of(bot).user("bot").start()) {
+            List<String> texts = List.of("thanks @bot.", "@bot-x hi", "@bot.x hi", "(@bot)", "x@bot");
+            texts.forEach(t -> tester.sayInRoom("#lobby", "alice", t));
+
+            assertThat(bot.seen).extracting(e -> e.mentionsBot()).containsExactly(true, false, false, true, false);
+            assertThat(bot.seen).allSatisfy(e -> assertThat(e.mentionsBot()).isEqualTo(e.message().mentions("bot")));
+        }
+    }
+
+    @Test
     void say_directMessage_alwaysMentionsBot() {
         PingBot bot = new PingBot();
         try (BotTester tester = BotTester.of(bot).start()) {

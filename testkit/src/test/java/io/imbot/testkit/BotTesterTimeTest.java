@@ -94,6 +94,19 @@ class BotTesterTimeTest {
     }
 
     @Test
+    void contextClock_testerAdvances_botReadsVirtualTime() {
+        ManualClock clock = new ManualClock(Instant.parse("2024-06-01T21:59:00Z"), ZoneId.of("Asia/Tokyo"));
+        TickBot bot = new TickBot();
+        try (BotTester tester = BotTester.of(bot).clock(clock).start()) {
+            tester.advance(Duration.ofMinutes(2));
+
+            assertThat(bot.context.clock()).isSameAs(tester.clock());
+            assertThat(bot.context.clock().instant()).isEqualTo(Instant.parse("2024-06-01T22:01:00Z"));
+            assertThat(bot.context.clock().getZone()).isEqualTo(ZoneId.of("Asia/Tokyo"));
+        }
+    }
+
+    @Test
     void scheduleEvery_zeroPeriod_throwsNamingPeriod() {
         TickBot bot = new TickBot();
         try (BotTester tester = BotTester.of(bot).start()) {
