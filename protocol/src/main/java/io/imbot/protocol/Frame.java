@@ -18,6 +18,12 @@ public sealed interface Frame {
             token = token == null ? "" : token;
         }
 
+        /** Never shows the token, so logging a frame cannot leak it. */
+        @Override
+        public String toString() {
+            return "Login[user=" + user + ", token=" + (token.isEmpty() ? "" : "***") + "]";
+        }
+
         @Override
         public String type() {
             return "login";

@@ -63,7 +63,7 @@ final class RawFrame {
     }
 
     Frame toFrame() throws ProtocolException {
-        String refId = id == null ? "" : id;
+        String refId = id == null ? "" : validRef(id);
         if (type == null) {
             throw new ProtocolException(ErrorCode.UNKNOWN_TYPE, "frame has no string field 'type'", refId);
         }
@@ -73,7 +73,7 @@ final class RawFrame {
         try {
             return build();
         } catch (IllegalArgumentException e) {
-            throw new ProtocolException(ErrorCode.BAD_FIELD, type + ": " + e.getMessage(), validRef(refId));
+            throw new ProtocolException(ErrorCode.BAD_FIELD, type + ": " + e.getMessage(), refId);
         }
     }
 

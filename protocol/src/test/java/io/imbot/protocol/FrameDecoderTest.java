@@ -125,4 +125,18 @@ class FrameDecoderTest {
         byte[] p = json.getBytes(StandardCharsets.UTF_8);
         decoder.handle(Buffer.buffer().appendInt(p.length).appendBytes(p));
     }
+
+    @Test
+    void handle_mistypedFieldWithHugeId_errorRefIsDropped() {
+        feedRaw("{\"type\":\"msg\",\"id\":\"" + "x".repeat(500) + "\",\"to\":42}");
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.BAD_FIELD);
+            assertThat(e.ref()).isEmpty();
+        });
+    }
+
+    @Test
+    void loginToString_withToken_hidesIt() {
+        assertThat(new Frame.Login("alice", "s3cret").toString()).doesNotContain("s3cret").contains("alice");
+    }
 }

@@ -74,7 +74,10 @@ final class Overrides {
             walked.append(i == 0 ? "" : ".").append(parts[i]);
             boolean freeForm = walked.toString().startsWith(ConfigLoader.FREE_FORM + ".");
             JsonNode next = node.get(parts[i]);
-            if (next == null && !freeForm) {
+            if (next == null && freeForm) {
+                break; // plugin sections are free-form: the rest of the path is created
+            }
+            if (next == null) {
                 throw new ConfigException(source + ": " + walked + ": unknown key");
             }
             if (i < parts.length - 1 && next != null && !next.isObject()) {

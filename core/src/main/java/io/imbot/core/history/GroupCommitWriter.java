@@ -30,15 +30,19 @@ final class GroupCommitWriter {
     private final ArrayDeque<WriteBatch> waiting = new ArrayDeque<>();
     private boolean writing;
     private Promise<Void> idle;
+    /** The next message's place in the history; given in arrival order, so in and out interleave truly. */
+    private long nextSeq;
 
-    GroupCommitWriter(Pool pool, String self) {
+    GroupCommitWriter(Pool pool, String self, long lastSeq) {
         this.pool = pool;
         this.self = self;
+        this.nextSeq = lastSeq + 1;
     }
 
     Future<Void> saveOutbound(MessageRecord m) {
         Promise<Void> done = Promise.promise();
         WriteBatch b = open();
+        m = m.withSeq(nextSeq++);
         b.outbound.add(m);
         b.outboundDone.add(done);
         b.arrivals.add(m);
@@ -49,6 +53,7 @@ final class GroupCommitWriter {
     Future<Boolean> saveInbound(MessageRecord m) {
         Promise<Boolean> done = Promise.promise();
         WriteBatch b = open();
+        m = m.withSeq(nextSeq++);
         b.inbound.add(m);
         b.inboundDone.add(done);
         b.arrivals.add(m);
@@ -120,14 +125,14 @@ final class GroupCommitWriter {
         if (!b.outbound.isEmpty()) {
             List<Tuple> rows = new ArrayList<>(b.outbound.size());
             for (MessageRecord m : b.outbound) {
-                rows.add(Tuple.of(m.id(), m.conversation(), m.from(), m.to(), m.body(), m.createdAt(), now));
+                rows.add(Tuple.of(m.seq(), m.id(), m.conversation(), m.from(), m.to(), m.body(), m.createdAt(), now));
             }
             f = conn.preparedQuery(Sql.INSERT_OUTBOUND).executeBatch(rows);
         }
         if (!b.inbound.isEmpty()) {
             List<Tuple> rows = new ArrayList<>(b.inbound.size());
             for (MessageRecord m : b.inbound) {
-                rows.add(Tuple.of(m.id(), m.conversation(), m.from(), m.to(), m.body(), m.createdAt(), now));
+                rows.add(Tuple.of(m.seq(), m.id(), m.conversation(), m.from(), m.to(), m.body(), m.createdAt(), now));
             }
             f = f.compose(x -> conn.preparedQuery(Sql.MERGE_INBOUND).executeBatch(rows))
                     .map(rs -> readInsertCounts(rs, isNew));

@@ -34,6 +34,11 @@ public record MessageRecord(
         return new MessageRecord(0, Direction.INBOUND, id, conversation, from, to, body, createdAt, DeliveryStatus.RECEIVED, 0);
     }
 
+    /** A copy with {@code seq} set. */
+    public MessageRecord withSeq(long value) {
+        return new MessageRecord(value, direction, id, conversation, from, to, body, createdAt, status, attempts);
+    }
+
     /** The plugin API's view of this record. */
     public ChatMessage toChatMessage() {
         return new ChatMessage(id, direction, conversation, from, to, body, Instant.ofEpochMilli(createdAt), status);

@@ -6,18 +6,18 @@ final class Sql {
     private Sql() {}
 
     static final String INSERT_OUTBOUND = "INSERT INTO messages"
-            + " (direction, id, conversation, sender, recipient, body, created_at, stored_at, status, attempts)"
-            + " VALUES ('O', ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0)";
+            + " (seq, direction, id, conversation, sender, recipient, body, created_at, stored_at, status, attempts)"
+            + " VALUES (?, 'O', ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0)";
 
     /** Inserts unless (direction, sender, id) exists; the update count tells which happened. */
     static final String MERGE_INBOUND = "MERGE INTO messages m USING (VALUES ("
-            + "CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(80)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(80)),"
+            + "CAST(? AS BIGINT), CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(80)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(80)),"
             + " CAST(? AS VARCHAR(1048576)), CAST(? AS BIGINT), CAST(? AS BIGINT)))"
-            + " AS v(id, conversation, sender, recipient, body, created_at, stored_at)"
+            + " AS v(seq, id, conversation, sender, recipient, body, created_at, stored_at)"
             + " ON m.direction = 'I' AND m.sender = v.sender AND m.id = v.id"
             + " WHEN NOT MATCHED THEN INSERT"
-            + " (direction, id, conversation, sender, recipient, body, created_at, stored_at, status, attempts)"
-            + " VALUES ('I', v.id, v.conversation, v.sender, v.recipient, v.body, v.created_at, v.stored_at, 'RECEIVED', 0)";
+            + " (seq, direction, id, conversation, sender, recipient, body, created_at, stored_at, status, attempts)"
+            + " VALUES (v.seq, 'I', v.id, v.conversation, v.sender, v.recipient, v.body, v.created_at, v.stored_at, 'RECEIVED', 0)";
 
     static final String UPDATE_STATUS = "UPDATE messages SET status = ?, attempts = ?, status_at = ?, reason = ?"
             + " WHERE direction = 'O' AND sender = ? AND id = ?";
@@ -42,4 +42,6 @@ final class Sql {
             + " WHERE conversation = ? ORDER BY seq DESC LIMIT ?";
 
     static final String SELECT_LATEST = "SELECT " + COLUMNS + " FROM messages ORDER BY seq DESC LIMIT ?";
+
+    static final String SELECT_MAX_SEQ = "SELECT COALESCE(MAX(seq), 0) FROM messages";
 }

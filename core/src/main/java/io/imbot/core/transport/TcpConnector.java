@@ -129,6 +129,7 @@ public final class TcpConnector implements Connector {
             }
         });
         s.closeHandler(v -> onClosed(s));
+        s.shutdownHandler(v -> s.close()); // Vert.x is closing: do not hold its shutdown for the grace period
         write(new Frame.Login(options.user(), options.token()));
         loginTimer = vertx.setTimer(options.connectTimeout().toMillis(), id -> {
             loginTimer = -1;

@@ -1,0 +1,128 @@
+package io.imbot.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path home;
+
+    private ImbotConfig load(String yaml, Map<String, String> env, Properties props) throws Exception {
+        Path file = home.resolve("imbot.yaml");
+        Files.writeString(file, yaml);
+        return new ConfigLoader(env, props).load(home, file);
+    }
+
+    private static Properties props(String... kv) {
+        Properties p = new Properties();
+        for (int i = 0; i < kv.length; i += 2) {
+            p.setProperty(kv[i], kv[i + 1]);
+        }
+        return p;
+    }
+
+    @Test
+    void load_noFile_usesBuiltInDefaults() throws Exception {
+        ImbotConfig c = new ConfigLoader(Map.of(), new Properties()).load(home, null);
+        assertThat(c.bot().user()).isEqualTo("bot");
+        assertThat(c.server().port()).isEqualTo(7070);
+        assertThat(c.delivery().ackTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.delivery().maxAttempts()).isEqualTo(3);
+        assertThat(c.database().url()).isEqualTo("jdbc:hsqldb:file:" + home.toAbsolutePath().normalize().resolve("data/imbot"));
+        assertThat(c.plugins().dir()).isEqualTo(home.toAbsolutePath().normalize().resolve("plugins"));
+    }
+
+    @Test
+    void load_fileThenEnvThenSystemProperty_laterWins() throws Exception {
+        ImbotConfig c = load("delivery:\n  ackTimeout: 2s\n  maxAttempts: 4\n  window: 10\n",
+                Map.of("IMBOT_DELIVERY_MAX_ATTEMPTS", "6", "IMBOT_DELIVERY_WINDOW", "20"),
+                props("imbot.delivery.window", "30", "imbot.plugins.config.autoreply.rules", "other.yaml"));
+        assertThat(c.delivery().ackTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.delivery().maxAttempts()).isEqualTo(6);
+        assertThat(c.delivery().window()).isEqualTo(30);
+        assertThat(c.plugins().configOf("autoreply")).containsEntry("rules", "other.yaml");
+    }
+
+    @Test
+    void load_envList_splitsOnCommas() throws Exception {
+        ImbotConfig c = load("", Map.of("IMBOT_BOT_ROOMS", "#lobby, #dev"), new Properties());
+        assertThat(c.bot().rooms()).containsExactly("#lobby", "#dev");
+    }
+
+    @Test
+    void load_unknownKey_namesFileKeyAndKnownKeys() {
+        assertThatThrownBy(() -> load("delivery:\n  ackTimout: 2s\n", Map.of(), new Properties()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("imbot.yaml")
+                .hasMessageContaining("delivery.ackTimout: unknown key")
+                .hasMessageContaining("ackTimeout");
+    }
+
+    @Test
+    void load_wrongType_namesFileKeyAndProblem() {
+        assertThatThrownBy(() -> load("delivery:\n  maxAttempts: three\n", Map.of(), new Properties()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("imbot.yaml: delivery.maxAttempts: expected a whole number from 1 to 100, got 'three'");
+    }
+
+    @Test
+    void load_badOverride_namesTheVariable() {
+        assertThatThrownBy(() -> load("", Map.of("IMBOT_DELIVERY_ACK_TIMEOUT", "soon"), new Properties()))
+                .hasMessageContaining("environment variable IMBOT_DELIVERY_ACK_TIMEOUT: delivery.ackTimeout: expected a duration");
+        assertThatThrownBy(() -> load("", Map.of(), props("imbot.delivery.ackTimout", "1s")))
+                .hasMessageContaining("system property imbot.delivery.ackTimout: delivery.ackTimout: unknown key");
+    }
+
+    @Test
+    void load_brokenYaml_namesLine() {
+        assertThatThrownBy(() -> load("bot:\n  user: bot\n   rooms: [\n", Map.of(), new Properties()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not valid YAML at line");
+    }
+
+    @Test
+    void load_missingFile_saysSo() {
+        assertThatThrownBy(() -> new ConfigLoader(Map.of(), new Properties()).load(home, home.resolve("nope.yaml")))
+                .hasMessageContaining("nope.yaml: configuration file not found");
+    }
+
+    @Test
+    void load_sectionGivenAValueOrBadRoom_rejected() {
+        assertThatThrownBy(() -> load("delivery: fast\n", Map.of(), new Properties()))
+                .hasMessageContaining("delivery: expected a section of keys");
+        assertThatThrownBy(() -> load("bot:\n  rooms: [lobby]\n", Map.of(), new Properties()))
+                .hasMessageContaining("bot.rooms: room names start with '#'");
+    }
+
+    @Test
+    void load_heartbeatTimeoutNotAboveInterval_rejected() {
+        assertThatThrownBy(() -> load("server:\n  heartbeat: 10s\n  heartbeatTimeout: 5s\n", Map.of(), new Properties()))
+                .hasMessageContaining("server.heartbeatTimeout: must be longer than server.heartbeat");
+    }
+
+    @Test
+    void envName_camelCaseKey_becomesUpperSnake() {
+        assertThat(Overrides.envName("delivery.ackTimeout")).isEqualTo("IMBOT_DELIVERY_ACK_TIMEOUT");
+        assertThat(Overrides.envName("server.reconnect.initialDelay")).isEqualTo("IMBOT_SERVER_RECONNECT_INITIAL_DELAY");
+    }
+
+    @Test
+    void shippedConfigFile_loadsAndMatchesDefaults() throws IOException, ConfigException {
+        Path shipped = Path.of("../distribution/src/main/conf/imbot.yaml");
+        ImbotConfig fromFile = new ConfigLoader(Map.of(), new Properties()).load(home, shipped);
+        ImbotConfig defaults = new ConfigLoader(Map.of(), new Properties()).load(home, null);
+        assertThat(fromFile.delivery()).isEqualTo(defaults.delivery());
+        assertThat(fromFile.server()).isEqualTo(defaults.server());
+        assertThat(fromFile.plugins().configOf("autoreply")).containsEntry("rules", "autoreply.yaml");
+    }
+}
