@@ -40,29 +40,28 @@ public class AutoReplyBot implements ReplyBot {
     /** How often the rules file is checked for changes. */
     public static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
-    private final Clock clock;
     private final RandomGenerator random;
     private final CooldownTracker cooldowns = new CooldownTracker();
     private final RuleEngine engine = new RuleEngine(cooldowns);
     private volatile RuleFileWatcher watcher;
     private volatile String botUser = "bot";
+    private volatile Clock clock = Clock.systemDefaultZone();
     private BotContext context;
     private Cancellable polling;
 
-    /** The constructor PF4J uses: the system clock and an unseeded random generator. */
+    /** The constructor PF4J uses: an unseeded random generator. */
     public AutoReplyBot() {
-        this(Clock.systemDefaultZone(), new SplittableRandom());
+        this(new SplittableRandom());
     }
 
     /**
-     * A bot with its own sense of time and chance, for tests.
+     * A bot with its own sense of chance, for tests. Time comes from {@link BotContext#clock()}:
+     * it drives quiet hours, cooldowns and time placeholders, and its zone is the default zone of
+     * the rules file.
      *
-     * @param clock the time for quiet hours, cooldowns and time placeholders; its zone is the
-     *     default zone of the rules file
      * @param random picks among reply variants
      */
-    public AutoReplyBot(Clock clock, RandomGenerator random) {
-        this.clock = Objects.requireNonNull(clock, "clock");
+    public AutoReplyBot(RandomGenerator random) {
         this.random = Objects.requireNonNull(random, "random");
     }
 
@@ -99,6 +98,7 @@ public class AutoReplyBot implements ReplyBot {
     public void start(BotContext context) {
         this.context = context;
         this.botUser = context.botUser();
+        this.clock = context.clock();
         RuleFileWatcher w = new RuleFileWatcher(RulesPath.resolve(context), clock.getZone(), context.logger());
         w.poll();
         this.watcher = w;
@@ -147,7 +147,7 @@ public class AutoReplyBot implements ReplyBot {
         if (w == null) {
             return List.of();
         }
-        boolean mentions = !message.inRoom() || Mentions.mentions(message.body(), botUser);
+        boolean mentions = !message.inRoom() || message.mentions(botUser);
         List<RuleMatch> matches = new ArrayList<>();
         for (RuleEngine.Outcome outcome : engine.evaluate(w.current(), message, mentions, botUser, clock.instant(), n -> 0)) {
             matches.add(outcome.toRuleMatch());

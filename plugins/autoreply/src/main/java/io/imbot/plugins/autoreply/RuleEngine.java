@@ -67,7 +67,7 @@ final class RuleEngine {
      */
     List<Outcome> evaluate(RuleSet rules, ChatMessage message, boolean mentionsBot, String botUser, Instant now,
             IntUnaryOperator pick) {
-        String text = Mentions.stripLeading(message.body(), botUser);
+        String text = Mentions.stripLeading(message, botUser);
         List<Outcome> outcomes = new ArrayList<>();
         for (Rule rule : rules.rules()) {
             if (!rule.scope().admits(message, mentionsBot)) {

@@ -16,7 +16,7 @@ final class Fixture {
     /** Writes {@code yaml} to {@code dir/autoreply.yaml} and starts a bot on it at the clock's time. */
     static BotTester start(Path dir, ManualClock clock, String yaml) {
         write(dir.resolve("autoreply.yaml"), yaml);
-        return BotTester.of(new AutoReplyBot(clock, new SplittableRandom(42)))
+        return BotTester.of(new AutoReplyBot(new SplittableRandom(42)))
                 .pluginId("autoreply")
                 .configDir(dir)
                 .clock(clock)

@@ -88,7 +88,7 @@ class HotReloadTest {
 
     @Test
     void start_missingFile_warnsThenPicksUpCreatedFile() throws Exception {
-        try (BotTester bot = BotTester.of(new AutoReplyBot(new io.imbot.testkit.ManualClock(), new SplittableRandom(1)))
+        try (BotTester bot = BotTester.of(new AutoReplyBot(new SplittableRandom(1)))
                 .configDir(dir).config(Map.of("rules", "sub/rules.yaml")).start()) {
             assertThat(bot.logs()).extracting(LogEntry::message)
                     .containsExactly("rules file " + dir.resolve("sub/rules.yaml") + " not found; no auto-replies until it is created");
@@ -116,7 +116,7 @@ class HotReloadTest {
     void config_absoluteRulesPathAndUnknownKey_usedAndWarned(@TempDir Path elsewhere) {
         Path file = elsewhere.resolve("mine.yaml");
         Fixture.write(file, PING);
-        try (BotTester bot = BotTester.of(new AutoReplyBot(new io.imbot.testkit.ManualClock(), new SplittableRandom(1)))
+        try (BotTester bot = BotTester.of(new AutoReplyBot(new SplittableRandom(1)))
                 .configDir(dir).config(Map.of("rules", file.toString(), "rule", "x")).start()) {
             assertThat(bot.say("alice", "ping")).containsExactly("pong");
             assertThat(bot.logs()).extracting(LogEntry::message).contains(

@@ -6,7 +6,6 @@ import io.imbot.api.MessageEvent;
 import io.imbot.api.ReplyBot;
 import io.imbot.testkit.BotTester;
 import io.imbot.testkit.Dispatch;
-import io.imbot.testkit.ManualClock;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -72,7 +71,7 @@ class PriorityStopTest {
                     stop: false
                     reply: quiet
                 """);
-        AutoReplyBot autoreply = new AutoReplyBot(new ManualClock(), new SplittableRandom(1));
+        AutoReplyBot autoreply = new AutoReplyBot(new SplittableRandom(1));
         try (BotTester bot = BotTester.of(new FallbackBot(), autoreply).configDir(dir).start()) {
             Dispatch ping = bot.receive(newMessage(bot, "ping"));
             assertThat(ping.texts()).containsExactly("pong");
@@ -91,7 +90,7 @@ class PriorityStopTest {
                   - exact: ping
                     reply: pong
                 """);
-        AutoReplyBot autoreply = new AutoReplyBot(new ManualClock(), new SplittableRandom(1));
+        AutoReplyBot autoreply = new AutoReplyBot(new SplittableRandom(1));
         try (BotTester bot = BotTester.of(autoreply, new FallbackBot()).configDir(dir).start()) {
             assertThat(autoreply.priority()).isEqualTo(10);
             assertThat(bot.say("alice", "ping")).containsExactly("fallback", "pong");

@@ -3,7 +3,6 @@ package io.imbot.plugins.autoreply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imbot.testkit.BotTester;
-import io.imbot.testkit.ManualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -29,7 +28,7 @@ class ShippedRulesTest {
     @Test
     void shippedFile_pingAndGreeting_answerAsDocumented() throws Exception {
         Files.copy(shipped(), dir.resolve("autoreply.yaml"));
-        try (BotTester bot = BotTester.of(new AutoReplyBot(new ManualClock(), new java.util.SplittableRandom(3)))
+        try (BotTester bot = BotTester.of(new AutoReplyBot(new java.util.SplittableRandom(3)))
                 .configDir(dir).start()) {
             assertThat(bot.say("alice", "ping")).containsExactly("pong");
             assertThat(bot.say("alice", "hello there")).singleElement().asString().contains("alice");

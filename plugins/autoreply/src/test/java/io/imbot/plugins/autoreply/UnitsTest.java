@@ -2,10 +2,14 @@ package io.imbot.plugins.autoreply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imbot.api.ChatMessage;
+import io.imbot.api.DeliveryStatus;
+import io.imbot.api.Direction;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UnitsTest {
@@ -43,8 +47,24 @@ class UnitsTest {
 
     @Test
     void stripLeading_mentionWithPunctuation_removed() {
-        assertThat(Mentions.stripLeading("  @bot:  ping ", "bot")).isEqualTo("ping");
-        assertThat(Mentions.stripLeading("@bots ping", "bot")).isEqualTo("@bots ping");
-        assertThat(Mentions.stripLeading("ping @bot", "bot")).isEqualTo("ping @bot");
+        assertThat(Mentions.stripLeading(roomMessage("  @bot:  ping "), "bot")).isEqualTo("ping");
+        assertThat(Mentions.stripLeading(roomMessage("@bot, ping"), "bot")).isEqualTo("ping");
+        assertThat(Mentions.stripLeading(roomMessage("@bots ping"), "bot")).isEqualTo("@bots ping");
+        assertThat(Mentions.stripLeading(roomMessage("ping @bot"), "bot")).isEqualTo("ping @bot");
+    }
+
+    @Test
+    void stripLeading_tagThatIsNoMention_keptAsChatMessageMentionsSays() {
+        for (String text : List.of("@bot-x ping", "@bot.x ping", "@bot_2 ping")) {
+            assertThat(roomMessage(text).mentions("bot")).isFalse();
+            assertThat(Mentions.stripLeading(roomMessage(text), "bot")).isEqualTo(text);
+        }
+        assertThat(Mentions.stripLeading(roomMessage("@bot"), "bot")).isEmpty();
+        assertThat(Mentions.stripLeading(roomMessage("@a@a hi"), "a")).isEqualTo("@a hi");
+    }
+
+    private static ChatMessage roomMessage(String text) {
+        return new ChatMessage("m-1", Direction.INBOUND, "#lobby", "alice", "#lobby", text,
+                Instant.parse("2024-01-01T12:00:00Z"), DeliveryStatus.RECEIVED);
     }
 }

@@ -3,7 +3,6 @@ package io.imbot.plugins.autoreply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imbot.testkit.BotTester;
-import io.imbot.testkit.ManualClock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +39,7 @@ class VariantsTest {
 
     private List<String> sequence(long seed) {
         Fixture.write(dir.resolve("autoreply.yaml"), RULES);
-        AutoReplyBot bot = new AutoReplyBot(new ManualClock(), new SplittableRandom(seed));
+        AutoReplyBot bot = new AutoReplyBot(new SplittableRandom(seed));
         try (BotTester tester = BotTester.of(bot).configDir(dir).start()) {
             List<String> replies = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
