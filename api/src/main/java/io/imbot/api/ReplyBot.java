@@ -76,6 +76,9 @@ public interface ReplyBot extends ExtensionPoint {
         return List.of();
     }
 
-    /** Called once when the plugin is stopped, disabled or reloaded. */
+    /**
+     * Called once when the daemon stops, or the plugin is disabled or reloaded by an operator. A
+     * bot the daemon disables because it keeps failing is not called again, not even here.
+     */
     default void stop() {}
 }

@@ -134,6 +134,11 @@ public final class Daemon {
         return server;
     }
 
+    /** The plugin host. */
+    public PluginHost plugins() {
+        return host;
+    }
+
     /** The delivery counters. */
     public DeliveryCounters counters() {
         return counters;

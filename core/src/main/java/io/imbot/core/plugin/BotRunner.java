@@ -66,14 +66,14 @@ final class BotRunner {
         Promise<Void> done = Promise.promise();
         calls++;
         try {
-            executor.execute(() -> {
+            executor.execute(new QueuedCall(done, () -> {
                 try {
                     work.run();
                     hostContext.runOnContext(v -> done.tryComplete());
                 } catch (Throwable t) {
                     hostContext.runOnContext(v -> done.tryFail(t));
                 }
-            });
+            }));
         } catch (RejectedExecutionException e) {
             done.tryFail(new RejectedExecutionException(QUEUE_LIMIT + " calls are already queued for this bot"));
         }
@@ -117,17 +117,37 @@ final class BotRunner {
         }
     }
 
-    /** The old thread may never return; later calls get a new one so the bot keeps its order. */
+    /** The old thread may never return; the calls queued behind it move, in order, to a new one. */
     private void replaceStuckThread() {
         ExecutorService stuck = executor;
         executor = newExecutor();
-        stuck.shutdownNow();
+        for (Runnable queued : stuck.shutdownNow()) {
+            executor.execute(queued);
+        }
     }
 
     /** Cancels the bot's scheduled tasks and stops its thread after the calls already queued. */
     void shutdown() {
         context.cancelAll();
         executor.shutdown();
+    }
+
+    /** Stops the bot at once: queued calls fail without running (the plugin was disabled). */
+    void abandon(String why) {
+        context.cancelAll();
+        for (Runnable queued : executor.shutdownNow()) {
+            if (queued instanceof QueuedCall call) {
+                call.done.tryFail(new RejectedExecutionException(why));
+            }
+        }
+    }
+
+    /** A call waiting in the bot's queue, with the promise to fail if it never runs. */
+    private record QueuedCall(Promise<Void> done, Runnable body) implements Runnable {
+        @Override
+        public void run() {
+            body.run();
+        }
     }
 
     private ExecutorService newExecutor() {

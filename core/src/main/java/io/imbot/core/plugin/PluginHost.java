@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -43,6 +44,8 @@ public final class PluginHost extends VerticleBase {
 
     // valid for the verticle's life; the snapshot is read by bot threads
     private final List<BotRunner> runners = new ArrayList<>();
+    /** The latest bots of every plugin, running or not, for reports. */
+    private final Map<String, List<BotRunner>> reported = new LinkedHashMap<>();
     private volatile List<BotCommand> commandSnapshot = List.of();
 
     /** Creates the host; nothing is loaded until the verticle starts. */
@@ -95,6 +98,7 @@ public final class PluginHost extends VerticleBase {
         for (ReplyBot bot : bots) {
             HostedBotContext ctx = new HostedBotContext(services, id, settings.pluginConfig().getOrDefault(id, Map.of()));
             BotRunner runner = new BotRunner(vertx, context, ctx, bot, settings.callTimeout());
+            reported.computeIfAbsent(id, k -> new ArrayList<>()).add(runner);
             started.add(runner.call("start", () -> bot.start(ctx)).andThen(ar -> {
                 if (ar.succeeded()) {
                     runners.add(runner);
@@ -161,20 +165,15 @@ public final class PluginHost extends VerticleBase {
         }
         log.error("plugin {} disabled after {} consecutive failures (last: {}); enable it again with 'imbot plugins enable {}'",
                 runner.pluginId, runner.consecutiveFailures, runner.lastError, runner.pluginId);
-        stopPlugin(runner.pluginId);
-        manager.disablePlugin(runner.pluginId);
-    }
-
-    private void stopPlugin(String pluginId) {
-        for (int i = runners.size() - 1; i >= 0; i--) {
-            BotRunner r = runners.get(i);
-            if (r.pluginId.equals(pluginId)) {
-                runners.remove(i);
-                r.execute("stop", r.bot::stop);
-                r.shutdown();
+        for (BotRunner r : List.copyOf(runners)) {
+            if (r.pluginId.equals(runner.pluginId)) {
+                runners.remove(r);
+                r.abandon("plugin " + r.pluginId + " was disabled");
             }
         }
         refreshSnapshots();
+        manager.stopPlugin(runner.pluginId);
+        manager.disablePlugin(runner.pluginId);
     }
 
     /** Every plugin PF4J found, with its state and counters. Safe from any thread. */
@@ -194,14 +193,12 @@ public final class PluginHost extends VerticleBase {
             List<String> bots = new ArrayList<>();
             long calls = 0, failures = 0, timeouts = 0;
             String lastError = "";
-            for (BotRunner r : runners) {
-                if (r.pluginId.equals(w.getPluginId())) {
-                    bots.add(r.name());
-                    calls += r.calls;
-                    failures += r.failures;
-                    timeouts += r.timeouts;
-                    lastError = r.lastError.isEmpty() ? lastError : r.lastError;
-                }
+            for (BotRunner r : reported.getOrDefault(w.getPluginId(), List.of())) {
+                bots.add(r.name());
+                calls += r.calls;
+                failures += r.failures;
+                timeouts += r.timeouts;
+                lastError = r.lastError.isEmpty() ? lastError : r.lastError;
             }
             out.add(new PluginInfo(w.getPluginId(), w.getDescriptor().getVersion(), w.getPluginState().toString(),
                     String.valueOf(w.getDescriptor().getPluginDescription()), String.valueOf(w.getPluginPath()), bots, calls,

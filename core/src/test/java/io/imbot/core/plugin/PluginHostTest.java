@@ -1,0 +1,116 @@
+package io.imbot.core.plugin;
+
+import static io.imbot.core.testing.Futures.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imbot.api.DeliveryStatus;
+import io.imbot.core.client.ChatClient;
+import io.imbot.core.plugin.testbots.BlockingBot;
+import io.imbot.core.plugin.testbots.ClaimingBot;
+import io.imbot.core.plugin.testbots.EchoBot;
+import io.imbot.core.plugin.testbots.ThrowingBot;
+import io.imbot.core.testing.DaemonFixture;
+import io.imbot.core.testing.TestPlugins;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The plugin host with real plugin jars, a real daemon and a person talking to it over TCP. */
+@ExtendWith(VertxExtension.class)
+class PluginHostTest {
+
+    @TempDir
+    Path home;
+
+    private static PluginInfo plugin(DaemonFixture f, String id) {
+        return await(pluginHost(f).plugins()).stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static PluginHost pluginHost(DaemonFixture f) {
+        return f.daemon.plugins();
+    }
+
+    @Test
+    void onMessage_throwingBotRunsFirst_echoBotStillAnswersAndFailureIsCounted(Vertx vertx) throws Exception {
+        TestPlugins.jar(home.resolve("plugins"), "thrower", ThrowingBot.class);
+        TestPlugins.jar(home.resolve("plugins"), "echo", EchoBot.class);
+        try (DaemonFixture f = DaemonFixture.start(vertx, home)) {
+            ChatClient alice = f.login("alice");
+
+            assertThat(await(alice.send("bot", "hello")).status()).isEqualTo(DeliveryStatus.ACKNOWLEDGED);
+
+            assertThat(f.nextReply(10).body()).isEqualTo("echo: hello");
+            PluginInfo thrower = plugin(f, "thrower");
+            assertThat(thrower.state()).isEqualTo("STARTED");
+            assertThat(thrower.failures()).isEqualTo(1);
+            assertThat(thrower.lastError()).contains("boom on hello");
+        }
+    }
+
+    @Test
+    void onMessage_botBlocksForever_othersAnswerAndTimeoutIsReported(Vertx vertx) throws Exception {
+        TestPlugins.jar(home.resolve("plugins"), "blocker", BlockingBot.class);
+        TestPlugins.jar(home.resolve("plugins"), "echo", EchoBot.class);
+        try (DaemonFixture f = DaemonFixture.start(vertx, home, "imbot.plugins.callTimeout", "200ms")) {
+            ChatClient alice = f.login("alice");
+
+            await(alice.send("bot", "block"));
+            await(alice.send("bot", "after"));
+
+            assertThat(f.repliesUntil("echo: after", 10)).containsExactly("echo: block", "echo: after");
+            assertThat(plugin(f, "blocker").timeouts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void onMessage_higherPriorityBotMarksHandled_lowerBotNeverSeesIt(Vertx vertx) throws Exception {
+        TestPlugins.jar(home.resolve("plugins"), "claimer", ClaimingBot.class);
+        TestPlugins.jar(home.resolve("plugins"), "echo", EchoBot.class);
+        try (DaemonFixture f = DaemonFixture.start(vertx, home)) {
+            ChatClient alice = f.login("alice");
+
+            await(alice.send("bot", "mine"));
+            await(alice.send("bot", "yours"));
+
+            List<String> replies = f.repliesUntil("echo: yours", 10);
+            assertThat(replies).contains("claimed").doesNotContain("echo: mine");
+        }
+    }
+
+    @Test
+    void onMessage_botKeepsFailing_pluginDisabledAndOthersGoOn(Vertx vertx) throws Exception {
+        TestPlugins.jar(home.resolve("plugins"), "thrower", ThrowingBot.class);
+        TestPlugins.jar(home.resolve("plugins"), "echo", EchoBot.class);
+        try (DaemonFixture f = DaemonFixture.start(vertx, home, "imbot.plugins.maxConsecutiveFailures", "2")) {
+            ChatClient alice = f.login("alice");
+
+            for (String text : List.of("one", "two", "three")) {
+                await(alice.send("bot", text));
+            }
+
+            assertThat(f.repliesUntil("echo: three", 10)).containsExactly("echo: one", "echo: two", "echo: three");
+            PluginInfo thrower = plugin(f, "thrower");
+            assertThat(thrower.state()).isEqualTo("DISABLED");
+            // The third call may already be running when the second failure disables the plugin.
+            assertThat(thrower.failures()).isBetween(2L, 3L);
+        }
+    }
+
+    @Test
+    void start_disabledInConfig_pluginListedButSilent(Vertx vertx) throws Exception {
+        TestPlugins.jar(home.resolve("plugins"), "claimer", ClaimingBot.class);
+        TestPlugins.jar(home.resolve("plugins"), "echo", EchoBot.class);
+        try (DaemonFixture f = DaemonFixture.start(vertx, home, "imbot.plugins.disabled", "claimer")) {
+            ChatClient alice = f.login("alice");
+
+            await(alice.send("bot", "mine"));
+
+            assertThat(f.nextReply(10).body()).isEqualTo("echo: mine");
+            assertThat(plugin(f, "claimer").state()).isEqualTo("DISABLED");
+        }
+    }
+}
