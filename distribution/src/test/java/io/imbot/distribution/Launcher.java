@@ -1,0 +1,143 @@
+package io.imbot.distribution;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/** Runs the built distribution's bin/imbot as a user would: separate processes, real ports. */
+final class Launcher {
+
+    final Path home;
+    final Map<String, String> env = new HashMap<>();
+
+    Launcher(Path home) {
+        this.home = home;
+    }
+
+    /** Copies the built distribution folder into {@code target}, keeping the launcher executable. */
+    static Launcher install(Path target) throws IOException {
+        Path built = Path.of(System.getProperty("imbot.distribution", "target/imbot"));
+        try (Stream<Path> files = Files.walk(built)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path to = target.resolve(built.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to);
+                }
+            }
+        }
+        target.resolve("bin/imbot").toFile().setExecutable(true);
+        return new Launcher(target);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static long seconds(long s) {
+        return Math.max(1, Math.round(s * Double.parseDouble(System.getProperty("imbot.test.timeoutFactor", "1"))));
+    }
+
+    /** A finished command: exit status and everything it printed (stdout then stderr). */
+    record Result(int exit, String out, String err) {}
+
+    /** Runs {@code bin/imbot args...} from {@code workDir} and waits for it to end. */
+    Result run(Path workDir, String... args) throws Exception {
+        Process p = start(workDir, false, args);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(seconds(60), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("imbot " + String.join(" ", args) + " did not finish");
+        }
+        return new Result(p.exitValue(), out, err);
+    }
+
+    Process start(Path workDir, boolean mergeErr, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(home.resolve("bin/imbot").toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(mergeErr);
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    /** A running daemon whose output is collected line by line. */
+    static final class Daemon implements AutoCloseable {
+        final Process process;
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        private final CountDownLatch ready = new CountDownLatch(1);
+        private final CountDownLatch ended = new CountDownLatch(1);
+
+        Daemon(Process process) {
+            this.process = process;
+            Thread reader = new Thread(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    String line;
+                    while ((line = r.readLine()) != null) {
+                        lines.add(line);
+                        if (line.contains("imbot ready")) {
+                            ready.countDown();
+                        }
+                    }
+                } catch (IOException e) {
+                    lines.add("(output unreadable: " + e + ")");
+                } finally {
+                    ended.countDown();
+                }
+            }, "daemon-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        void awaitReady() throws InterruptedException {
+            if (!ready.await(seconds(60), TimeUnit.SECONDS)) {
+                throw new AssertionError("daemon not ready; output:\n" + String.join("\n", lines));
+            }
+        }
+
+        /** SIGTERM, then the exit status once the output is drained. */
+        int terminate() throws Exception {
+            // Not Process.destroy(): it also closes our end of the output, losing the last lines.
+            new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start().waitFor();
+            if (!process.waitFor(seconds(30), TimeUnit.SECONDS) || !ended.await(seconds(10), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("daemon did not stop on SIGTERM; output:\n" + String.join("\n", lines));
+            }
+            return process.exitValue();
+        }
+
+        String output() {
+            return String.join("\n", lines);
+        }
+
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    Daemon daemon(Path workDir, String... args) throws IOException {
+        String[] all = new String[args.length + 1];
+        all[0] = "run";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return new Daemon(start(workDir, true, all));
+    }
+}

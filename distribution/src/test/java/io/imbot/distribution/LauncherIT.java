@@ -1,0 +1,109 @@
+package io.imbot.distribution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution as a new user meets it: bin/imbot run with the shipped configuration, then the
+ * client commands from another working directory, a clean stop, a restart that keeps the history.
+ */
+class LauncherIT {
+
+    @TempDir
+    Path install;
+
+    @TempDir
+    Path elsewhere;
+
+    private Launcher imbot;
+    private int imPort;
+
+    @BeforeEach
+    void installDistribution() throws Exception {
+        imbot = Launcher.install(install);
+        imPort = Launcher.freePort();
+        imbot.env.put("IMBOT_SERVER_PORT", String.valueOf(imPort));
+        imbot.env.put("IMBOT_ADMIN_PORT", String.valueOf(Launcher.freePort()));
+    }
+
+    @Test
+    void run_thenSendHistoryPlugins_pongStoredAndKeptAcrossRestart() throws Exception {
+        try (Launcher.Daemon daemon = imbot.daemon(elsewhere)) {
+            daemon.awaitReady();
+
+            Launcher.Result send = imbot.run(elsewhere, "send", "--user", "alice", "--to", "bot", "--text", "ping", "--wait-reply", "5");
+            assertThat(send.exit()).as(send.err()).isZero();
+            assertThat(send.out()).contains("alice -> bot: acknowledged").contains("bot: pong");
+
+            Launcher.Result history = imbot.run(elsewhere, "history", "--with", "alice");
+            assertThat(history.exit()).as(history.err()).isZero();
+            assertThat(history.out()).containsPattern("alice -> bot\\s+\\[RECEIVED]\\s+ping")
+                    .containsPattern("bot -> alice\\s+\\[ACKNOWLEDGED]\\s+pong");
+
+            Launcher.Result plugins = imbot.run(elsewhere, "plugins");
+            assertThat(plugins.out()).containsPattern("autoreply\\s+\\S+\\s+STARTED");
+
+            assertThat(daemon.terminate()).isIn(0, 143);
+            assertThat(daemon.output()).contains("imbot stopped cleanly");
+        }
+        assertThat(install.resolve("logs/imbot.log")).content().contains("imbot ready");
+
+        try (Launcher.Daemon again = imbot.daemon(elsewhere)) {
+            again.awaitReady();
+            Launcher.Result history = imbot.run(elsewhere, "history", "--with", "alice");
+            assertThat(history.out()).contains("ping").contains("pong");
+            again.terminate();
+        }
+    }
+
+    @Test
+    void run_throughSymlinkFromAnotherFolder_findsItsHome() throws Exception {
+        Path link = elsewhere.resolve("imbot-link");
+        Files.createSymbolicLink(link, install.resolve("bin/imbot"));
+
+        Process p = new ProcessBuilder(link.toString(), "--version").directory(elsewhere.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes());
+
+        assertThat(p.waitFor()).isZero();
+        assertThat(out).contains("imbot");
+        assertThat(install.resolve("data")).isDirectory();
+        assertThat(install.resolve("logs")).isDirectory();
+    }
+
+    @Test
+    void run_mistypedConfiguration_stopsBeforeStartingWithOneClearMessage() throws Exception {
+        Path bad = elsewhere.resolve("bad.yaml");
+        Files.writeString(bad, "delivery:\n  ackTimout: 2s\n");
+
+        Launcher.Result fromFile = imbot.run(elsewhere, "run", "--config", bad.toString());
+        imbot.env.put("IMBOT_DELIVERY_MAX_ATTEMPTS", "three");
+        Launcher.Result fromEnv = imbot.run(elsewhere, "run");
+
+        assertThat(fromFile.exit()).isEqualTo(2);
+        assertThat(fromFile.err()).contains(bad + ": delivery.ackTimout: unknown key");
+        assertThat(fromEnv.exit()).isEqualTo(2);
+        assertThat(fromEnv.err()).contains("IMBOT_DELIVERY_MAX_ATTEMPTS: delivery.maxAttempts: expected a whole number");
+        assertThat(install.resolve("data").toFile().list()).as("nothing started").isEmpty();
+    }
+
+    @Test
+    void send_noServerListening_failsWithClearMessage() throws Exception {
+        Launcher.Result send = imbot.run(elsewhere, "send", "--user", "alice", "--to", "bot", "--text", "ping");
+
+        assertThat(send.exit()).isEqualTo(3);
+        assertThat(send.err()).contains("cannot connect to 127.0.0.1:" + imPort);
+    }
+
+    @Test
+    void history_daemonNotRunning_saysSo() throws Exception {
+        Launcher.Result history = imbot.run(elsewhere, "history");
+
+        assertThat(history.exit()).isEqualTo(3);
+        assertThat(history.err()).contains("the daemon is not running");
+    }
+}
