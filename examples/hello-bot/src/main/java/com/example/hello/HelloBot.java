@@ -47,6 +47,16 @@ public class HelloBot implements ReplyBot {
         return "hello"; // shown in logs and `imbot plugins`
     }
 
+    /**
+     * Bots with a higher priority see each message first (the default is 0). 150 puts this bot
+     * before the bundled auto-replies (100), whose shipped rules also answer "hello", and after the
+     * bundled /help, /history and /status (200).
+     */
+    @Override
+    public int priority() {
+        return 150;
+    }
+
     /** Listed by /help of the bundled commands plugin. */
     @Override
     public List<BotCommand> commands() {
