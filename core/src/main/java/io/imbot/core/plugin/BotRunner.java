@@ -61,12 +61,16 @@ final class BotRunner {
         }
     }
 
-    /** Runs {@code work} on the bot's thread; completes on the host context, failed on error or overrun. */
+    /**
+     * Runs {@code work} on the bot's thread; completes on the host context, failed on error or
+     * overrun. The budget starts when the call starts running, not while it waits in the queue.
+     */
     Future<Void> call(String what, BotCall work) {
         Promise<Void> done = Promise.promise();
         calls++;
         try {
             executor.execute(new QueuedCall(done, () -> {
+                hostContext.runOnContext(v -> armBudget(done));
                 try {
                     work.run();
                     hostContext.runOnContext(v -> done.tryComplete());
@@ -77,16 +81,22 @@ final class BotRunner {
         } catch (RejectedExecutionException e) {
             done.tryFail(new RejectedExecutionException(QUEUE_LIMIT + " calls are already queued for this bot"));
         }
-        long timer = vertx.setTimer(budget.toMillis(), id -> done.tryFail(new TimeoutException(
-                "did not return within " + budget.toMillis() + " ms")));
         return done.future().andThen(ar -> {
-            vertx.cancelTimer(timer);
             if (ar.succeeded()) {
                 consecutiveFailures = 0;
             } else {
                 recordFailure(what, ar.cause());
             }
         });
+    }
+
+    private void armBudget(Promise<Void> done) {
+        if (done.future().isComplete()) {
+            return;
+        }
+        long timer = vertx.setTimer(budget.toMillis(), id -> done.tryFail(new TimeoutException(
+                "did not return within " + budget.toMillis() + " ms")));
+        done.future().onComplete(ar -> vertx.cancelTimer(timer));
     }
 
     /** Runs {@code task} on the bot's thread without waiting, logging what it throws. */
