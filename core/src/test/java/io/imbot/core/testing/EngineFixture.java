@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /**
  * A delivery engine wired to real parts: the reference server on a loopback port, the native TCP
@@ -30,6 +31,7 @@ public final class EngineFixture {
     public final DeliveryCounters counters = new DeliveryCounters();
     public final List<JsonObject> statusEvents = new CopyOnWriteArrayList<>();
     public final List<JsonObject> inboundEvents = new CopyOnWriteArrayList<>();
+    public final List<String> connectionEvents = new CopyOnWriteArrayList<>();
     private String deploymentId;
 
     private EngineFixture(Vertx vertx, ImServer server, JdbcMessageStore store) {
@@ -45,15 +47,26 @@ public final class EngineFixture {
 
     /** Starts a server, a store and an engine logged in as {@code bot}. */
     public static Future<EngineFixture> start(Vertx vertx, DeliverySettings settings) {
-        return ImServer.start(vertx, ServerOptions.defaults().withPort(0))
-                .compose(server -> TestStores.inMemory(vertx, "bot").map(store -> new EngineFixture(vertx, server, store)))
-                .compose(f -> f.deploy(settings).map(f));
+        return start(vertx, settings, UnaryOperator.identity());
     }
 
-    private Future<Void> deploy(DeliverySettings settings) {
+    /** Like {@link #start(Vertx, DeliverySettings)}, with the connector's options adjusted. */
+    public static Future<EngineFixture> start(Vertx vertx, DeliverySettings settings, UnaryOperator<TcpOptions> tcp) {
+        return ImServer.start(vertx, ServerOptions.defaults().withPort(0))
+                .compose(server -> TestStores.inMemory(vertx, "bot").map(store -> new EngineFixture(vertx, server, store)))
+                .compose(f -> f.deploy(settings, tcp).map(f));
+    }
+
+    /** Options for a connector to this fixture's server, reconnecting fast. */
+    public TcpOptions tcpOptions(String user) {
+        return TcpOptions.defaults("127.0.0.1", server.port(), user).withReconnect(Duration.ofMillis(20), Duration.ofMillis(200));
+    }
+
+    private Future<Void> deploy(DeliverySettings settings, UnaryOperator<TcpOptions> adjust) {
         vertx.eventBus().<JsonObject>consumer(Addresses.DELIVERY_STATUS, m -> statusEvents.add(m.body()));
         vertx.eventBus().<JsonObject>consumer(Addresses.INBOUND, m -> inboundEvents.add(m.body()));
-        TcpOptions tcp = TcpOptions.defaults("127.0.0.1", server.port(), "bot").withReconnect(Duration.ofMillis(20), Duration.ofMillis(200));
+        vertx.eventBus().<JsonObject>consumer(Addresses.CONNECTION, m -> connectionEvents.add(m.body().getString("state")));
+        TcpOptions tcp = adjust.apply(tcpOptions("bot"));
         MessageCenter center = new MessageCenter(settings, new TcpConnector(vertx, tcp), store, "bot", counters);
         return vertx.deployVerticle(center).map(id -> {
             deploymentId = id;
@@ -66,6 +79,12 @@ public final class EngineFixture {
         return vertx.eventBus().<JsonObject>request(Addresses.SEND, new JsonObject().put("to", to).put("body", body),
                         new DeliveryOptions().setSendTimeout(60_000))
                 .map(r -> DeliveryOutcome.fromJson(r.body()));
+    }
+
+    /** How many final outcomes (not PENDING) were published for each message ID. */
+    public java.util.Map<String, Long> finalStatusCounts() {
+        return statusEvents.stream().filter(e -> !"PENDING".equals(e.getString("status")))
+                .collect(java.util.stream.Collectors.groupingBy(e -> e.getString("id"), java.util.stream.Collectors.counting()));
     }
 
     /** Status events published for {@code id}, in order. */

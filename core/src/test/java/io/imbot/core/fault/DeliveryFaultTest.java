@@ -1,0 +1,140 @@
+package io.imbot.core.fault;
+
+import static io.imbot.core.testing.Futures.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.imbot.api.DeliveryStatus;
+import io.imbot.core.delivery.DeliveryOutcome;
+import io.imbot.core.delivery.DeliverySettings;
+import io.imbot.core.testing.Await;
+import io.imbot.core.testing.EngineFixture;
+import io.imbot.core.testing.Recipient;
+import io.imbot.server.FaultOptions;
+import io.imbot.server.ServerStats;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The delivery promises under injected faults, end to end: the daemon's engine sends through the
+ * reference server (which injects the faults) to a person's client, all over loopback TCP.
+ */
+@ExtendWith(VertxExtension.class)
+class DeliveryFaultTest {
+
+    private static DeliverySettings settings(int attempts) {
+        return new DeliverySettings(Duration.ofMillis(100), attempts, Duration.ofSeconds(60), 100, 100_000, Duration.ofSeconds(1), 65536);
+    }
+
+    private static List<String> bodies(String prefix, int n) {
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(String.format("%s-%05d", prefix, i));
+        }
+        return out;
+    }
+
+    private static List<DeliveryOutcome> sendAll(EngineFixture f, List<String> bodies) {
+        List<Future<DeliveryOutcome>> sent = new ArrayList<>();
+        bodies.forEach(b -> sent.add(f.send("alice", b)));
+        return sent.stream().map(x -> await(x, 60)).toList();
+    }
+
+    /** Every message ended exactly once, the server accepted each ID once, the person saw each once, in order. */
+    private static void assertExactlyOnce(EngineFixture f, Recipient alice, List<String> expected, List<DeliveryOutcome> outcomes) {
+        List<String> ids = outcomes.stream().map(DeliveryOutcome::id).toList();
+        assertThat(new HashSet<>(ids)).hasSize(expected.size());
+        assertThat(f.finalStatusCounts()).hasSize(expected.size()).allSatisfy((id, n) -> assertThat(n).isEqualTo(1L));
+        assertThat(await(f.server.acceptedIds("bot"))).containsExactlyElementsOf(ids);
+        await(Await.until(f.vertx, 30, () -> alice.shown.size() >= expected.size()));
+        assertThat(alice.bodies()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void send_serverDropsAndDelaysAcks_everyMessageEndsOnceAndArrivesOnce(Vertx vertx) {
+        EngineFixture f = await(EngineFixture.start(vertx, settings(6)));
+        try (Recipient alice = new Recipient(f.tcpOptions("alice"))) {
+            await(f.server.setFaults(FaultOptions.none().withDropAckPercent(30).withSeed(42)));
+            List<String> dropped = bodies("dropped", 500);
+            List<DeliveryOutcome> outcomes = new ArrayList<>(sendAll(f, dropped));
+            await(f.server.setFaults(FaultOptions.none().withAckDelayMillis(150)));
+            List<String> delayed = bodies("delayed", 200);
+            outcomes.addAll(sendAll(f, delayed));
+            await(f.server.setFaults(FaultOptions.none()));
+
+            List<String> all = new ArrayList<>(dropped);
+            all.addAll(delayed);
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).isIn(DeliveryStatus.ACKNOWLEDGED, DeliveryStatus.TIMED_OUT));
+            assertThat(outcomes.subList(500, 700)).allSatisfy(o -> assertThat(o.attempts()).isGreaterThanOrEqualTo(2));
+            assertExactlyOnce(f, alice, all, outcomes);
+            ServerStats stats = await(f.server.stats());
+            assertThat(stats.acksDropped()).isPositive();
+            assertThat(stats.acksDelayed()).isPositive();
+            FaultReport.print("ack faults", all.size(), "acks dropped " + stats.acksDropped() + ", acks delayed past the timeout "
+                    + stats.acksDelayed(), outcomes, alice.shown.size() - new HashSet<>(alice.bodies()).size(), f);
+        }
+    }
+
+    @Test
+    void send_connectionCutSeveralTimesMidStream_allArriveInOrderNoneTwice(Vertx vertx) {
+        EngineFixture f = await(EngineFixture.start(vertx, settings(10)));
+        try (Recipient alice = new Recipient(f.tcpOptions("alice"))) {
+            AtomicInteger cuts = new AtomicInteger();
+            AtomicLong nextCut = new AtomicLong(300);
+            long watcher = vertx.setPeriodic(2, id -> {
+                if (f.counters.acknowledged() >= nextCut.get() && cuts.get() < 5) {
+                    nextCut.set(f.counters.acknowledged() + 300);
+                    cuts.incrementAndGet();
+                    f.server.disconnectAll();
+                }
+            });
+            List<String> expected = bodies("cut", 3000);
+
+            List<DeliveryOutcome> outcomes = sendAll(f, expected);
+            vertx.cancelTimer(watcher);
+
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).isEqualTo(DeliveryStatus.ACKNOWLEDGED));
+            assertThat(cuts.get()).isGreaterThanOrEqualTo(3);
+            assertThat(f.connectionEvents.stream().filter("down"::equals).count()).isGreaterThanOrEqualTo(3);
+            assertExactlyOnce(f, alice, expected, outcomes);
+            FaultReport.print("connection cuts", expected.size(), cuts.get() + " cuts of every connection", outcomes,
+                    alice.shown.size() - new HashSet<>(alice.bodies()).size(), f);
+        }
+    }
+
+    @Test
+    void send_linkGoesSilentWithoutClosing_heartbeatReconnectsNothingLost(Vertx vertx) {
+        EngineFixture f = await(EngineFixture.start(vertx, settings(50),
+                tcp -> tcp.withHeartbeat(Duration.ofMillis(100), Duration.ofMillis(400))));
+        try (Recipient alice = new Recipient(f.tcpOptions("alice"))) {
+            AtomicInteger silences = new AtomicInteger();
+            long watcher = vertx.setPeriodic(2, id -> {
+                if (f.counters.acknowledged() >= 100 && silences.get() == 0) {
+                    silences.incrementAndGet();
+                    f.server.setFaults(FaultOptions.none().withSilent(true));
+                } else if (silences.get() == 1 && f.connectionEvents.contains("down")) {
+                    silences.incrementAndGet();
+                    f.server.setFaults(FaultOptions.none());
+                }
+            });
+            List<String> expected = bodies("silent", 400);
+
+            List<DeliveryOutcome> outcomes = sendAll(f, expected);
+            vertx.cancelTimer(watcher);
+
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).isEqualTo(DeliveryStatus.ACKNOWLEDGED));
+            assertThat(f.connectionEvents).contains("down");
+            assertExactlyOnce(f, alice, expected, outcomes);
+            FaultReport.print("silent link", expected.size(), "1 silence detected by heartbeat", outcomes,
+                    alice.shown.size() - new HashSet<>(alice.bodies()).size(), f);
+        }
+    }
+}
