@@ -152,4 +152,23 @@ class MessageCenterTest {
         assertThat(empty.reason()).isEqualTo(DeliveryException.Reason.INVALID);
         assertThat(f.counters.accepted()).isZero();
     }
+
+    @Test
+    void stop_acksWithheld_waitsGraceThenTellsCallersStoppedAndKeepsMessagesPending(Vertx vertx) {
+        DeliverySettings settings = new DeliverySettings(Duration.ofSeconds(5), 3, Duration.ofSeconds(60), 10, 100, Duration.ofMillis(300), 1000);
+        EngineFixture f = await(EngineFixture.start(vertx, settings));
+        await(f.server.setFaults(FaultOptions.none().withWithholdAcks(true)));
+        Future<DeliveryOutcome> first = f.send("alice", "one");
+        Future<DeliveryOutcome> second = f.send("alice", "two");
+        await(Await.until(vertx, 5, () -> f.counters.inFlight() == 2));
+
+        long t0 = System.nanoTime();
+        await(f.stopEngine());
+        long stopMs = (System.nanoTime() - t0) / 1_000_000;
+
+        assertThat(stopMs).as("waited for the grace period").isGreaterThanOrEqualTo(250);
+        assertThat(await(first).reason()).isEqualTo(DeliveryException.Reason.STOPPED);
+        assertThat(await(second).status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(await(f.store.loadPending())).extracting(MessageRecord::body).containsExactly("one", "two");
+    }
 }

@@ -151,4 +151,37 @@ class TcpConnectorTest {
         assertThat(recorder.lost).isEmpty();
         assertThat(recorder.ready.get()).isEqualTo(1);
     }
+
+    @Test
+    void onFrame_generatedBadInputOnEveryConnection_connectorSurvivesAndStillReceives(Vertx vertx) {
+        java.util.Random random = new java.util.Random(7);
+        int rounds = 40;
+        AtomicInteger connections = new AtomicInteger();
+        NetServer server = await(vertx.createNetServer().connectHandler(socket -> {
+            int n = connections.incrementAndGet();
+            socket.handler(new FrameDecoder(1 << 20, frame -> {
+                if (frame instanceof Frame.Login l) {
+                    socket.write(FrameCodec.encode(new Frame.LoginOk(l.user())));
+                    if (n <= rounds) {
+                        byte[] junk = new byte[random.nextInt(200)];
+                        random.nextBytes(junk);
+                        Buffer b = random.nextBoolean() ? Buffer.buffer(junk) : Buffer.buffer().appendInt(junk.length).appendBytes(junk);
+                        socket.write(b).onComplete(ar -> socket.close());
+                    } else {
+                        socket.write(FrameCodec.encode(new Frame.Msg("good", "alice", "bot", "still here", 1)));
+                    }
+                }
+            }, e -> {}));
+        }).listen(0, "127.0.0.1"));
+        Recorder recorder = new Recorder();
+        TcpOptions options = new TcpOptions("127.0.0.1", server.actualPort(), "bot", "", List.of(), 1 << 20, Duration.ofSeconds(5),
+                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(1));
+        TcpConnector c = new TcpConnector(vertx, options);
+        vertx.runOnContext(v -> c.start(recorder));
+
+        await(Await.until(vertx, 30, () -> recorder.messages.stream().anyMatch(m -> m.id().equals("good"))));
+
+        assertThat(connections.get()).isGreaterThan(rounds);
+        assertThat(recorder.messages).allSatisfy(m -> assertThat(m.id()).isEqualTo("good"));
+    }
 }
