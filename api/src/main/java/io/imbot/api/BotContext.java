@@ -39,7 +39,7 @@ public interface BotContext {
      */
     CompletionStage<List<ChatMessage>> history(String conversation, int limit);
 
-    /** This plugin's section of the daemon configuration ({@code plugins.<id>.config}), read-only. */
+    /** This plugin's section of the daemon configuration ({@code plugins.config.<id>}), read-only. */
     Map<String, Object> config();
 
     /** The daemon's configuration folder (where {@code imbot.yaml} lives). */
@@ -49,7 +49,8 @@ public interface BotContext {
     Path dataDir();
 
     /**
-     * Runs {@code task} once after {@code delay} on this bot's worker thread. Exceptions are logged.
+     * Runs {@code task} once after {@code delay} on this bot's worker thread, with the same time
+     * budget as a message. Exceptions are logged and counted as failures.
      *
      * @return a handle to cancel the task
      */
@@ -57,7 +58,8 @@ public interface BotContext {
 
     /**
      * Runs {@code task} every {@code period} on this bot's worker thread until cancelled or the
-     * plugin stops. Exceptions are logged; the task keeps running.
+     * plugin stops, with the same time budget as a message. Exceptions are logged and counted; the
+     * task keeps running.
      *
      * @return a handle to cancel the task
      */

@@ -50,6 +50,7 @@ public final class AdminServer {
         router.get("/api/status").handler(rc -> json(rc, status.get()));
         router.get("/api/history").handler(this::history);
         router.get("/api/plugins").handler(this::plugins);
+        router.post("/api/plugins/:id/:action").handler(this::pluginAction);
         router.post("/api/rules/test").handler(this::rulesTest);
         router.route().last().handler(rc -> error(rc, 404, "no such endpoint: " + rc.request().method() + " " + rc.request().path()));
         return vertx.createHttpServer().requestHandler(router).listen(port, host).map(s -> {
@@ -90,6 +91,19 @@ public final class AdminServer {
             list.stream().map(PluginInfo::toJson).forEach(out::add);
             json(rc, new JsonObject().put("plugins", out));
         }).onFailure(e -> error(rc, 500, e.getMessage()));
+    }
+
+    private void pluginAction(RoutingContext rc) {
+        String id = rc.pathParam("id");
+        Future<String> result = switch (rc.pathParam("action")) {
+            case "reload" -> plugins.reload(id);
+            case "enable" -> plugins.enable(id);
+            case "disable" -> plugins.disable(id);
+            default -> Future.failedFuture(new IllegalArgumentException("unknown action '" + rc.pathParam("action")
+                    + "' (reload, enable or disable)"));
+        };
+        result.onSuccess(line -> json(rc, new JsonObject().put("result", line)))
+                .onFailure(e -> error(rc, e instanceof IllegalArgumentException ? 404 : 500, e.getMessage()));
     }
 
     private void rulesTest(RoutingContext rc) {

@@ -76,10 +76,8 @@ final class ChatCommand implements Callable<Integer> {
                         }
                         continue;
                     }
-                    case "/help" -> {
-                        out.println("/to NAME  talk to another user or #room;  /quit  leave;  other /commands go to the bots");
-                        continue;
-                    }
+                    case "/help" -> out.println("(chat: /to NAME talks to another user or #room, /quit leaves;"
+                            + " /help and other /commands also go to the bots)");
                     default -> {
                         // a bot command such as /history: send it like any line
                     }

@@ -7,13 +7,31 @@ import io.vertx.core.json.JsonObject;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
-/** {@code imbot plugins}: what the running daemon loaded. */
-@Command(name = "plugins", description = "List the plugins the running daemon loaded, and their state.")
+/** {@code imbot plugins [list|reload|enable|disable NAME]}: the running daemon's plugins. */
+@Command(name = "plugins", description = "List the running daemon's plugins, or act on one:%n"
+        + "  imbot plugins                 list them, with state and counters%n"
+        + "  imbot plugins reload NAME     reload NAME from its jar%n"
+        + "  imbot plugins disable NAME    stop NAME's bots until enabled again (or the daemon restarts)%n"
+        + "  imbot plugins enable NAME     start a disabled plugin")
 final class PluginsCommand implements Callable<Integer> {
+
+    enum Action {
+        list,
+        reload,
+        enable,
+        disable
+    }
 
     @Mixin
     ConfigOptions config;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ACTION", description = "list (default), reload, enable or disable")
+    Action action = Action.list;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "The plugin ID, as listed.")
+    String name;
 
     @Override
     public Integer call() throws Exception {
@@ -24,25 +42,36 @@ final class PluginsCommand implements Callable<Integer> {
             System.err.println("imbot: " + e.getMessage());
             return Main.USAGE;
         }
-        JsonObject answer;
+        if (action != Action.list && (name == null || name.isBlank())) {
+            System.err.println("imbot: plugins " + action + " needs the plugin's ID (see 'imbot plugins')");
+            return Main.USAGE;
+        }
         try {
-            answer = new AdminClient(cfg).get("/api/plugins");
+            AdminClient admin = new AdminClient(cfg);
+            if (action == Action.list) {
+                print(admin.get("/api/plugins"), cfg);
+            } else {
+                System.out.println(admin.post("/api/plugins/" + name + "/" + action, new JsonObject()).getString("result"));
+            }
+            return 0;
         } catch (AdminClient.AdminException e) {
             System.err.println("imbot: " + e.getMessage());
             return e.unreachable ? Main.UNREACHABLE : Main.FAILED;
         }
+    }
+
+    private static void print(JsonObject answer, ImbotConfig cfg) {
         var plugins = answer.getJsonArray("plugins");
         if (plugins.isEmpty()) {
             System.out.println("(no plugins loaded; drop plugin jars into " + cfg.plugins().dir() + ")");
         }
         for (Object o : plugins) {
             PluginInfo p = PluginInfo.fromJson((JsonObject) o);
-            System.out.printf("%-16s %-14s %-9s bots: %s; calls %d, failures %d, timeouts %d%n", p.id(), p.version(), p.state(),
-                    p.bots().isEmpty() ? "-" : String.join(", ", p.bots()), p.calls(), p.failures(), p.timeouts());
+            System.out.printf("%-16s %-14s %-9s bots: %s; messages %d, failures %d, timeouts %d%n", p.id(), p.version(), p.state(),
+                    p.bots().isEmpty() ? "-" : String.join(", ", p.bots()), p.messages(), p.failures(), p.timeouts());
             if (!p.lastError().isEmpty()) {
                 System.out.println("    last error: " + p.lastError());
             }
         }
-        return 0;
     }
 }

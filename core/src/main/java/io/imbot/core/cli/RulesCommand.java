@@ -59,9 +59,11 @@ final class RulesCommand implements Runnable {
             int n = 0;
             for (Object o : matches) {
                 JsonObject m = (JsonObject) o;
-                System.out.printf("%d. %s/%s: %s%n   why: %s%n   reply: %s%s%n", ++n, m.getString("plugin"), m.getString("rule"),
-                        m.getString("bot"), m.getString("why"), m.getString("reply").isEmpty() ? "(none)" : m.getString("reply"),
-                        m.getBoolean("stops", false) ? "\n   stops: later rules and bots are skipped" : "");
+                boolean skipped = m.getBoolean("skipped", false);
+                System.out.printf("%d. rule '%s' of %s (plugin %s)%s%n   why: %s%n   reply: %s%s%n", ++n, m.getString("rule"),
+                        m.getString("bot"), m.getString("plugin"), skipped ? ", SKIPPED: an earlier match stops the message" : "",
+                        m.getString("why"), m.getString("reply").isEmpty() ? "(none)" : m.getString("reply"),
+                        m.getBoolean("stops", false) && !skipped ? "\n   stops: later rules and bots are skipped" : "");
             }
             return 0;
         }

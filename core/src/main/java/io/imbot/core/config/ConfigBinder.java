@@ -48,6 +48,7 @@ final class ConfigBinder {
         ImbotConfig.Database database = new ImbotConfig.Database(jdbcUrl("database.url", home), duration("database.lockWait"));
         ImbotConfig.Plugins plugins = new ImbotConfig.Plugins(
                 home.resolve(string("plugins.dir")).normalize(),
+                duration("plugins.watchInterval"),
                 duration("plugins.callTimeout"),
                 integer("plugins.maxConsecutiveFailures", 1, 1000),
                 new ImbotConfig.ReplyRate(integer("plugins.replyRate.count", 1, 100_000), duration("plugins.replyRate.per")),

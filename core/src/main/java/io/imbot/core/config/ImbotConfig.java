@@ -64,6 +64,7 @@ public record ImbotConfig(
     /** The plugin host. */
     public record Plugins(
             Path dir,
+            Duration watchInterval,
             Duration callTimeout,
             int maxConsecutiveFailures,
             ReplyRate replyRate,

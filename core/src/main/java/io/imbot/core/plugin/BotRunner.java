@@ -1,5 +1,6 @@
 package io.imbot.core.plugin;
 
+import io.imbot.api.BotCommand;
 import io.imbot.api.MessageEvent;
 import io.imbot.api.ReplyBot;
 import io.vertx.core.Context;
@@ -7,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -35,8 +37,13 @@ final class BotRunner {
     private ExecutorService executor;
     private int threadNumber;
 
+    // what the bot says of itself, read on its own thread by describe()
+    private volatile String name;
+    private volatile int priority;
+    private volatile List<BotCommand> commands = List.of();
+
     // counters, written on the host context
-    long calls;
+    long messages;
     long failures;
     long timeouts;
     int consecutiveFailures;
@@ -50,15 +57,32 @@ final class BotRunner {
         this.bot = bot;
         this.budget = budget;
         this.executor = newExecutor();
+        this.name = bot.getClass().getSimpleName();
         context.bind(this);
     }
 
     String name() {
-        try {
-            return bot.name();
-        } catch (RuntimeException e) {
-            return bot.getClass().getSimpleName();
-        }
+        return name;
+    }
+
+    int priority() {
+        return priority;
+    }
+
+    List<BotCommand> commands() {
+        return commands;
+    }
+
+    /** Asks the bot (on its thread) for its name, priority and commands, which may change at run time. */
+    Future<Void> describe() {
+        return call("describe", () -> {
+            String n = bot.name();
+            int p = bot.priority();
+            List<BotCommand> c = List.copyOf(bot.commands());
+            name = n == null || n.isBlank() ? bot.getClass().getSimpleName() : n;
+            priority = p;
+            commands = c;
+        });
     }
 
     /**
@@ -67,7 +91,6 @@ final class BotRunner {
      */
     Future<Void> call(String what, BotCall work) {
         Promise<Void> done = Promise.promise();
-        calls++;
         try {
             executor.execute(new QueuedCall(done, () -> {
                 hostContext.runOnContext(v -> armBudget(done));
@@ -97,6 +120,11 @@ final class BotRunner {
         long timer = vertx.setTimer(budget.toMillis(), id -> done.tryFail(new TimeoutException(
                 "did not return within " + budget.toMillis() + " ms")));
         done.future().onComplete(ar -> vertx.cancelTimer(timer));
+    }
+
+    /** Like {@link #call}, from any thread, without waiting: the failure is counted and logged. */
+    void submit(String what, BotCall work) {
+        hostContext.runOnContext(v -> call(what, work));
     }
 
     /** Runs {@code task} on the bot's thread without waiting, logging what it throws. */
@@ -178,6 +206,7 @@ final class BotRunner {
 
     /** A message delivered to the bot. */
     Future<Void> deliver(MessageEvent event) {
+        messages++;
         return call("message " + event.message().id(), () -> bot.onMessage(event));
     }
 }

@@ -117,7 +117,7 @@ final class HostedBotContext implements BotContext {
         long[] id = new long[1];
         id[0] = services.vertx().setTimer(Math.max(1, delay.toMillis()), t -> {
             timers.remove(id[0]);
-            runner.execute("scheduled task", task);
+            runner.submit("scheduled task", task::run);
         });
         timers.add(id[0]);
         return () -> cancel(id[0]);
@@ -126,7 +126,7 @@ final class HostedBotContext implements BotContext {
     @Override
     public Cancellable scheduleEvery(Duration period, Runnable task) {
         Objects.requireNonNull(task, "task");
-        long id = services.vertx().setPeriodic(Math.max(1, period.toMillis()), t -> runner.execute("periodic task", task));
+        long id = services.vertx().setPeriodic(Math.max(1, period.toMillis()), t -> runner.submit("periodic task", task::run));
         timers.add(id);
         return () -> cancel(id);
     }

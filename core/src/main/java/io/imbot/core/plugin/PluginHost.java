@@ -1,10 +1,8 @@
 package io.imbot.core.plugin;
 
-import io.imbot.api.BotCommand;
 import io.imbot.api.ChatMessage;
 import io.imbot.api.DaemonStatus;
 import io.imbot.api.ReplyBot;
-import io.imbot.api.RuleMatch;
 import io.imbot.core.delivery.Addresses;
 import io.imbot.core.delivery.ChatMessages;
 import io.imbot.core.history.MessageStore;
@@ -14,11 +12,12 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
@@ -27,26 +26,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Loads the PF4J plugins, starts their reply bots and hands each inbound message to them in
- * priority order. Runs on its own context; bot code runs on the bots' threads (see {@link
- * BotRunner}), never on an event loop.
+ * priority order. Watches the plugins folder: a jar dropped in while the daemon runs is loaded, a
+ * changed one reloaded, a removed one unloaded. Runs on its own context; bot code runs on the bots'
+ * threads (see {@link BotRunner}), never on an event loop. PF4J itself is only touched in ordered
+ * blocking tasks of this context, one operation at a time.
  */
 public final class PluginHost extends VerticleBase {
 
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
     private static final String SYSTEM_VERSION = "0.1.0";
+    private static final long DESCRIBE_EVERY_MS = 2000;
 
     private final PluginHostSettings settings;
     private final MessageStore history;
     private final Supplier<DaemonStatus> status;
+    private final BotRoster roster = new BotRoster();
+    private final Map<Path, String> idByFile = new HashMap<>();
     private ImbotPluginManager manager;
+    private PluginFolderWatcher watcher;
     private HostServices services;
     private MessageConsumer<JsonObject> inbound;
-
-    // valid for the verticle's life; the snapshot is read by bot threads
-    private final List<BotRunner> runners = new ArrayList<>();
-    /** The latest bots of every plugin, running or not, for reports. */
-    private final Map<String, List<BotRunner>> reported = new LinkedHashMap<>();
-    private volatile List<BotCommand> commandSnapshot = List.of();
+    private Future<?> lastOperation = Future.succeededFuture();
+    private long watchTimer = -1;
+    private long describeTimer = -1;
 
     /** Creates the host; nothing is loaded until the verticle starts. */
     public PluginHost(PluginHostSettings settings, MessageStore history, Supplier<DaemonStatus> status) {
@@ -58,79 +60,96 @@ public final class PluginHost extends VerticleBase {
     @Override
     public Future<?> start() {
         services = new HostServices(vertx, settings.botUser(), settings.configDir(), settings.dataRoot(), history,
-                new ReplyLimiter(settings.replyRateCount(), settings.replyRatePer()), settings.sendTimeout(), status,
-                () -> commandSnapshot);
-        return vertx.executeBlocking(this::loadPlugins, false)
-                .compose(plugins -> Future.join(plugins.stream().map(this::startBots).toList()))
+                new ReplyLimiter(settings.replyRateCount(), settings.replyRatePer()), settings.sendTimeout(), status, roster::commands);
+        watcher = new PluginFolderWatcher(settings.dir());
+        return blocking(this::loadAll)
+                .compose(ids -> Future.join(ids.stream().map(this::startBots).toList()))
                 .map(v -> {
                     inbound = vertx.eventBus().consumer(Addresses.INBOUND, msg -> dispatch(ChatMessages.fromJson(msg.body())));
+                    watchTimer = vertx.setPeriodic(settings.watchInterval().toMillis(), id -> serialized(this::applyFolderChanges));
+                    describeTimer = vertx.setPeriodic(DESCRIBE_EVERY_MS, id -> describeAll());
                     log.info("plugins: {}", summary());
                     return null;
                 });
     }
 
-    private List<PluginWrapper> loadPlugins() throws Exception {
+    /** PF4J work off the event loop, in order with this host's other blocking work. */
+    private <T> Future<T> blocking(Callable<T> work) {
+        return vertx.executeBlocking(work, true);
+    }
+
+    /** Runs operations on plugins one at a time, in the order asked. Call on this context. */
+    private <T> Future<T> serialized(Supplier<Future<T>> operation) {
+        Future<T> next = lastOperation.transform(ignored -> operation.get());
+        lastOperation = next;
+        return next;
+    }
+
+    private <T> Future<T> onHostContext(Supplier<Future<T>> work) {
+        Promise<T> promise = Promise.promise();
+        context.runOnContext(v -> work.get().onComplete(promise));
+        return promise.future();
+    }
+
+    private List<String> loadAll() throws Exception {
         Files.createDirectories(settings.dir());
         manager = new ImbotPluginManager(settings.dir(), settings.disabled(), SYSTEM_VERSION);
         manager.loadPlugins();
         manager.startPlugins();
         for (PluginWrapper w : manager.getPlugins()) {
+            idByFile.put(PluginFiles.fileOf(w.getPluginPath()), w.getPluginId());
             if (w.getPluginState() == PluginState.FAILED) {
                 log.error("plugin {} ({}) failed to start: {}", w.getPluginId(), w.getPluginPath(), w.getFailedException());
             }
         }
-        return manager.getStartedPlugins();
+        watcher.baseline();
+        return manager.getStartedPlugins().stream().map(PluginWrapper::getPluginId).toList();
     }
 
-    private Future<Void> startBots(PluginWrapper plugin) {
-        String id = plugin.getPluginId();
-        List<ReplyBot> bots;
-        try {
-            bots = manager.getExtensions(ReplyBot.class, id);
-        } catch (RuntimeException | LinkageError e) {
-            log.error("plugin {}: cannot create its bots: {}", id, e.toString());
-            return Future.succeededFuture();
-        }
+    /** Creates the plugin's bots (their constructors are plugin code: off the event loop) and starts them. */
+    private Future<Void> startBots(String id) {
+        return blocking(() -> manager.getExtensions(ReplyBot.class, id))
+                .compose(bots -> startBots(id, bots))
+                .otherwise(e -> {
+                    log.error("plugin {}: cannot create its bots: {}", id, e.toString());
+                    return null;
+                });
+    }
+
+    private Future<Void> startBots(String id, List<ReplyBot> bots) {
         if (bots.isEmpty()) {
             log.warn("plugin {} has no ReplyBot extension (is the class annotated with @Extension?)", id);
         }
+        roster.forget(id);
         List<Future<Void>> started = new ArrayList<>();
         for (ReplyBot bot : bots) {
             HostedBotContext ctx = new HostedBotContext(services, id, settings.pluginConfig().getOrDefault(id, Map.of()));
             BotRunner runner = new BotRunner(vertx, context, ctx, bot, settings.callTimeout());
-            reported.computeIfAbsent(id, k -> new ArrayList<>()).add(runner);
-            started.add(runner.call("start", () -> bot.start(ctx)).andThen(ar -> {
-                if (ar.succeeded()) {
-                    runners.add(runner);
-                    refreshSnapshots();
-                } else {
-                    log.error("plugin {}: bot {} refused to start; it receives no messages", id, runner.name());
-                    runner.shutdown();
-                }
-            }).recover(e -> Future.succeededFuture()));
+            roster.track(runner);
+            started.add(runner.call("start", () -> bot.start(ctx))
+                    .compose(v -> runner.describe())
+                    .onSuccess(v -> roster.activate(runner))
+                    .onFailure(e -> {
+                        log.error("plugin {}: bot {} refused to start; it receives no messages", id, runner.name());
+                        runner.shutdown();
+                    })
+                    .otherwiseEmpty());
         }
         return Future.join(started).mapEmpty();
     }
 
-    private void refreshSnapshots() {
-        runners.sort(Comparator.comparingInt((BotRunner r) -> -priorityOf(r)).thenComparing(r -> r.pluginId));
-        List<BotCommand> all = new ArrayList<>();
-        for (BotRunner r : runners) {
-            try {
-                all.addAll(r.bot.commands());
-            } catch (RuntimeException e) {
-                log.warn("plugin {}: commands() failed: {}", r.pluginId, e.toString());
-            }
+    /** Stops the plugin's bots: each finishes its queued calls, then {@code stop()} runs on its thread. */
+    private Future<Void> stopBots(String id) {
+        List<Future<Void>> stopping = new ArrayList<>();
+        for (BotRunner r : roster.deactivate(id)) {
+            stopping.add(r.call("stop", r.bot::stop).otherwiseEmpty().andThen(ar -> r.shutdown()));
         }
-        all.sort(Comparator.comparing(BotCommand::name));
-        commandSnapshot = List.copyOf(all);
+        return Future.join(stopping).mapEmpty();
     }
 
-    private static int priorityOf(BotRunner r) {
-        try {
-            return r.bot.priority();
-        } catch (RuntimeException e) {
-            return 0;
+    private void describeAll() {
+        for (BotRunner r : roster.inOrder()) {
+            r.describe().onSuccess(v -> roster.resort());
         }
     }
 
@@ -139,7 +158,7 @@ public final class PluginHost extends VerticleBase {
         if (message.from().equals(settings.botUser())) {
             return; // never answer ourselves
         }
-        deliverFrom(List.copyOf(runners), 0, message, new HostedMessageEvent.HandledFlag());
+        deliverFrom(roster.inOrder(), 0, message, new HostedMessageEvent.HandledFlag());
     }
 
     private void deliverFrom(List<BotRunner> chain, int index, ChatMessage message, HostedMessageEvent.HandledFlag handled) {
@@ -147,8 +166,8 @@ public final class PluginHost extends VerticleBase {
             return;
         }
         BotRunner runner = chain.get(index);
-        if (!runners.contains(runner)) {
-            deliverFrom(chain, index + 1, message, handled); // disabled while the message was on its way
+        if (!roster.isActive(runner)) {
+            deliverFrom(chain, index + 1, message, handled); // stopped while the message was on its way
             return;
         }
         runner.deliver(new HostedMessageEvent(message, handled, runner.context)).onComplete(ar -> {
@@ -160,76 +179,145 @@ public final class PluginHost extends VerticleBase {
     }
 
     private void disableAfterFailures(BotRunner runner) {
-        if (!runners.contains(runner)) {
+        if (!roster.isActive(runner)) {
             return;
         }
+        String id = runner.pluginId;
         log.error("plugin {} disabled after {} consecutive failures (last: {}); enable it again with 'imbot plugins enable {}'",
-                runner.pluginId, runner.consecutiveFailures, runner.lastError, runner.pluginId);
-        for (BotRunner r : List.copyOf(runners)) {
-            if (r.pluginId.equals(runner.pluginId)) {
-                runners.remove(r);
-                r.abandon("plugin " + r.pluginId + " was disabled");
-            }
+                id, runner.consecutiveFailures, runner.lastError, id);
+        for (BotRunner r : roster.deactivate(id)) {
+            r.abandon("plugin " + id + " was disabled");
         }
-        refreshSnapshots();
-        manager.stopPlugin(runner.pluginId);
-        manager.disablePlugin(runner.pluginId);
+        serialized(() -> blocking(() -> {
+            manager.stopPlugin(id);
+            manager.disablePlugin(id);
+            return null;
+        }));
+    }
+
+    // ---- the plugins folder -------------------------------------------------------------------
+
+    private Future<Void> applyFolderChanges() {
+        return blocking(watcher::scan).compose(changes -> {
+            Future<Void> chain = Future.succeededFuture();
+            for (PluginFolderWatcher.Change change : changes) {
+                chain = chain.compose(v -> applyChange(change));
+            }
+            return chain;
+        }).otherwise(e -> {
+            log.warn("cannot scan {}: {}", settings.dir(), e.toString());
+            return null;
+        });
+    }
+
+    private Future<Void> applyChange(PluginFolderWatcher.Change change) {
+        String id = idByFile.get(change.file());
+        return switch (change.kind()) {
+            case ADDED -> loadFile(change.file());
+            case CHANGED -> id == null ? loadFile(change.file()) : reloadPlugin(id).mapEmpty();
+            case REMOVED -> id == null ? Future.succeededFuture() : unloadPlugin(id, change.file());
+        };
+    }
+
+    private Future<Void> loadFile(Path file) {
+        return blocking(() -> {
+                    String id = manager.loadPlugin(file);
+                    idByFile.put(file, id);
+                    PluginWrapper w = manager.getPlugin(id);
+                    if (w.getPluginState() != PluginState.DISABLED) {
+                        manager.startPlugin(id);
+                    }
+                    return w;
+                })
+                .compose(w -> {
+                    log.info("loaded plugin {} {} from {} ({})", w.getPluginId(), w.getDescriptor().getVersion(), file.getFileName(),
+                            w.getPluginState());
+                    return w.getPluginState() == PluginState.STARTED ? startBots(w.getPluginId()) : Future.<Void>succeededFuture();
+                })
+                .otherwise(e -> {
+                    log.error("{}: cannot load this plugin: {}", file, e.getMessage());
+                    return null;
+                });
+    }
+
+    private Future<Void> unloadPlugin(String id, Path file) {
+        return stopBots(id).compose(v -> blocking(() -> {
+            manager.unloadPlugin(id);
+            idByFile.remove(file);
+            return (Void) null;
+        })).onSuccess(v -> log.info("unloaded plugin {}: {} was removed", id, file.getFileName()));
+    }
+
+    private Future<String> reloadPlugin(String id) {
+        PluginWrapper old = manager.getPlugin(id);
+        Path file = PluginFiles.fileOf(old.getPluginPath());
+        return stopBots(id)
+                .compose(v -> blocking(() -> {
+                    manager.unloadPlugin(id);
+                    idByFile.remove(file);
+                    String newId = manager.loadPlugin(file);
+                    idByFile.put(file, newId);
+                    if (manager.getPlugin(newId).getPluginState() != PluginState.DISABLED) {
+                        manager.startPlugin(newId);
+                    }
+                    return manager.getPlugin(newId);
+                }))
+                .compose(w -> {
+                    log.info("reloaded plugin {} {} from {}", w.getPluginId(), w.getDescriptor().getVersion(), file.getFileName());
+                    Future<Void> bots = w.getPluginState() == PluginState.STARTED ? startBots(w.getPluginId()) : Future.succeededFuture();
+                    return bots.map("reloaded " + w.getPluginId() + " " + w.getDescriptor().getVersion() + " (" + w.getPluginState() + ")");
+                });
+    }
+
+    // ---- operations for the admin API ---------------------------------------------------------
+
+    /**
+     * Reloads a plugin from its file. Safe from any thread.
+     *
+     * @return a line for the operator; fails with {@link IllegalArgumentException} for an unknown ID
+     */
+    public Future<String> reload(String id) {
+        return onHostContext(() -> serialized(() -> known(id).compose(w -> reloadPlugin(id))));
+    }
+
+    /** Enables and starts a disabled plugin. Safe from any thread. */
+    public Future<String> enable(String id) {
+        return onHostContext(() -> serialized(() -> known(id).compose(w -> blocking(() -> {
+                    manager.enablePlugin(id);
+                    return manager.startPlugin(id);
+                }))
+                .compose(state -> state == PluginState.STARTED && roster.latestOf(id).stream().noneMatch(roster::isActive)
+                        ? startBots(id).map("enabled " + id)
+                        : Future.succeededFuture("enabled " + id + " (" + state + ")"))));
+    }
+
+    /** Stops a plugin's bots and disables it until enabled again or the daemon restarts. Safe from any thread. */
+    public Future<String> disable(String id) {
+        return onHostContext(() -> serialized(() -> known(id)
+                .compose(w -> stopBots(id))
+                .compose(v -> blocking(() -> {
+                    manager.stopPlugin(id);
+                    manager.disablePlugin(id);
+                    return "disabled " + id;
+                }))));
+    }
+
+    private Future<PluginWrapper> known(String id) {
+        PluginWrapper w = id == null ? null : manager.getPlugin(id);
+        return w != null ? Future.succeededFuture(w) : Future.failedFuture(new IllegalArgumentException("no plugin with ID '" + id + "'"));
     }
 
     /** Every plugin PF4J found, with its state and counters. Safe from any thread. */
     public Future<List<PluginInfo>> plugins() {
-        return onHostContext(this::pluginInfos);
+        return onHostContext(() -> serialized(() -> Future.succeededFuture(PluginInfos.of(manager.getPlugins(), roster))));
     }
 
-    private <T> Future<T> onHostContext(Supplier<Future<T>> work) {
-        Promise<T> promise = Promise.promise();
-        context.runOnContext(v -> work.get().onComplete(promise));
-        return promise.future();
-    }
-
-    private Future<List<PluginInfo>> pluginInfos() {
-        List<PluginInfo> out = new ArrayList<>();
-        for (PluginWrapper w : manager.getPlugins()) {
-            List<String> bots = new ArrayList<>();
-            long calls = 0, failures = 0, timeouts = 0;
-            String lastError = "";
-            for (BotRunner r : reported.getOrDefault(w.getPluginId(), List.of())) {
-                bots.add(r.name());
-                calls += r.calls;
-                failures += r.failures;
-                timeouts += r.timeouts;
-                lastError = r.lastError.isEmpty() ? lastError : r.lastError;
-            }
-            out.add(new PluginInfo(w.getPluginId(), w.getDescriptor().getVersion(), w.getPluginState().toString(),
-                    String.valueOf(w.getDescriptor().getPluginDescription()), String.valueOf(w.getPluginPath()), bots, calls,
-                    failures, timeouts, lastError));
-        }
-        return Future.succeededFuture(out);
-    }
-
-    /** What each bot would answer to {@code message}, without answering. Safe from any thread. */
+    /**
+     * What the bots would answer to {@code message}, in dispatch order, without answering. Matches
+     * after one that stops are marked skipped. Safe from any thread.
+     */
     public Future<List<JsonObject>> explain(ChatMessage message) {
-        return onHostContext(() -> explainOnHost(message));
-    }
-
-    private Future<List<JsonObject>> explainOnHost(ChatMessage message) {
-        List<Future<List<JsonObject>>> all = new ArrayList<>();
-        for (BotRunner r : List.copyOf(runners)) {
-            List<JsonObject> out = new ArrayList<>();
-            all.add(r.call("explain", () -> {
-                for (RuleMatch m : r.bot.explain(message)) {
-                    out.add(new JsonObject().put("plugin", r.pluginId).put("bot", r.name()).put("rule", m.rule())
-                            .put("why", m.why()).put("reply", m.reply()).put("stops", m.stops()));
-                }
-            }).map(v -> out));
-        }
-        return Future.all(all).map(cf -> {
-            List<JsonObject> merged = new ArrayList<>();
-            for (int i = 0; i < cf.size(); i++) {
-                merged.addAll(cf.<List<JsonObject>>resultAt(i));
-            }
-            return merged;
-        });
+        return onHostContext(() -> Explanations.collect(roster.inOrder(), message));
     }
 
     private String summary() {
@@ -242,22 +330,24 @@ public final class PluginHost extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        vertx.cancelTimer(watchTimer);
+        vertx.cancelTimer(describeTimer);
         if (inbound != null) {
             inbound.unregister();
         }
-        List<Future<Void>> stopping = new ArrayList<>();
-        for (BotRunner r : runners) {
-            stopping.add(r.call("stop", r.bot::stop).recover(e -> Future.succeededFuture()).andThen(ar -> r.shutdown()));
-        }
-        return Future.join(stopping).compose(v -> vertx.executeBlocking(() -> {
-            if (manager != null) {
-                // One by one: PF4J 3.15's stopPlugins() removes from the list it iterates.
-                for (PluginWrapper w : new ArrayList<>(manager.getStartedPlugins())) {
-                    manager.stopPlugin(w.getPluginId());
+        return serialized(() -> {
+            List<Future<Void>> stopping = new ArrayList<>();
+            roster.inOrder().stream().map(r -> r.pluginId).distinct().forEach(id -> stopping.add(stopBots(id)));
+            return Future.join(stopping).compose(v -> blocking(() -> {
+                if (manager != null) {
+                    // One by one: PF4J 3.15's stopPlugins() removes from the list it iterates.
+                    for (PluginWrapper w : new ArrayList<>(manager.getStartedPlugins())) {
+                        manager.stopPlugin(w.getPluginId());
+                    }
+                    manager.unloadPlugins();
                 }
-                manager.unloadPlugins();
-            }
-            return null;
-        }, false));
+                return null;
+            }));
+        });
     }
 }

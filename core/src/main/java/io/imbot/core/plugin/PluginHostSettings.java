@@ -11,11 +11,13 @@ import java.util.Map;
  * What the plugin host needs to know.
  *
  * @param dir the folder PF4J loads plugin jars and zips from
+ * @param watchInterval how often the folder is checked for added, changed and removed plugins
  * @param dataRoot the folder under which each plugin gets its own data folder
  * @param sendTimeout how long a bot's send may take in the worst case
  */
 public record PluginHostSettings(
         Path dir,
+        Duration watchInterval,
         Duration callTimeout,
         int maxConsecutiveFailures,
         int replyRateCount,
@@ -35,7 +37,7 @@ public record PluginHostSettings(
     /** The settings derived from the daemon configuration. */
     public static PluginHostSettings from(ImbotConfig c) {
         ImbotConfig.Plugins p = c.plugins();
-        return new PluginHostSettings(p.dir(), p.callTimeout(), p.maxConsecutiveFailures(), p.replyRate().count(),
+        return new PluginHostSettings(p.dir(), p.watchInterval(), p.callTimeout(), p.maxConsecutiveFailures(), p.replyRate().count(),
                 p.replyRate().per(), p.disabled(), p.config(), c.bot().user(), c.configDir(), c.home().resolve("data").resolve("plugins"),
                 DeliverySettings.from(c.delivery()).requestTimeout());
     }

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param state PF4J's state (STARTED, DISABLED, FAILED, ...), or DISABLED after repeated failures
  * @param bots the names of the plugin's reply bots
+ * @param messages messages handed to its bots since it (re)started
  */
 public record PluginInfo(
         String id,
@@ -17,7 +18,7 @@ public record PluginInfo(
         String description,
         String path,
         List<String> bots,
-        long calls,
+        long messages,
         long failures,
         long timeouts,
         String lastError) {
@@ -35,7 +36,7 @@ public record PluginInfo(
                 .put("description", description)
                 .put("path", path)
                 .put("bots", new JsonArray(bots))
-                .put("calls", calls)
+                .put("messages", messages)
                 .put("failures", failures)
                 .put("timeouts", timeouts)
                 .put("lastError", lastError);
@@ -45,6 +46,6 @@ public record PluginInfo(
     public static PluginInfo fromJson(JsonObject j) {
         return new PluginInfo(j.getString("id"), j.getString("version"), j.getString("state"), j.getString("description", ""),
                 j.getString("path", ""), j.getJsonArray("bots", new JsonArray()).stream().map(String::valueOf).toList(),
-                j.getLong("calls", 0L), j.getLong("failures", 0L), j.getLong("timeouts", 0L), j.getString("lastError", ""));
+                j.getLong("messages", 0L), j.getLong("failures", 0L), j.getLong("timeouts", 0L), j.getString("lastError", ""));
     }
 }

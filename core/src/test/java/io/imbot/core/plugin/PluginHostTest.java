@@ -113,4 +113,59 @@ class PluginHostTest {
             assertThat(plugin(f, "claimer").state()).isEqualTo("DISABLED");
         }
     }
+
+    private static io.vertx.core.Future<Boolean> hasPlugin(DaemonFixture f, String id, String state) {
+        return f.daemon.plugins().plugins().map(list -> list.stream().anyMatch(p -> p.id().equals(id) && p.state().equals(state)));
+    }
+
+    @Test
+    void watch_jarDroppedWhileRunning_loadedAndAnswersWithoutRestart(Vertx vertx) throws Exception {
+        try (DaemonFixture f = DaemonFixture.start(vertx, home, "imbot.plugins.watchInterval", "100ms")) {
+            ChatClient alice = f.login("alice");
+
+            TestPlugins.jar(home.resolve("plugins"), "echo", EchoBot.class);
+            await(io.imbot.core.testing.Await.untilAsync(vertx, 10, () -> hasPlugin(f, "echo", "STARTED")));
+            await(alice.send("bot", "are you new?"));
+
+            assertThat(f.nextReply(10).body()).isEqualTo("echo: are you new?");
+        }
+    }
+
+    @Test
+    void watch_jarReplacedThenRemoved_reloadedWithNewCodeThenUnloaded(Vertx vertx) throws Exception {
+        TestPlugins.jar(home.resolve("plugins"), "echo", EchoBot.class);
+        try (DaemonFixture f = DaemonFixture.start(vertx, home, "imbot.plugins.watchInterval", "100ms")) {
+            ChatClient alice = f.login("alice");
+
+            TestPlugins.jar(home.resolve("plugins"), "echo", ClaimingBot.class); // same plugin ID, new code
+            await(io.imbot.core.testing.Await.untilAsync(vertx, 10, () -> f.daemon.plugins().plugins()
+                    .map(list -> list.stream().anyMatch(p -> p.id().equals("echo") && p.bots().equals(List.of("ClaimingBot"))))));
+            await(alice.send("bot", "mine"));
+            assertThat(f.nextReply(10).body()).isEqualTo("claimed");
+
+            java.nio.file.Files.delete(home.resolve("plugins/echo.jar"));
+            await(io.imbot.core.testing.Await.untilAsync(vertx, 10, () -> f.daemon.plugins().plugins()
+                    .map(list -> list.stream().noneMatch(p -> p.id().equals("echo")))));
+        }
+    }
+
+    @Test
+    void disableThenEnable_operatorActions_botStopsThenAnswersAgain(Vertx vertx) throws Exception {
+        TestPlugins.jar(home.resolve("plugins"), "claimer", ClaimingBot.class);
+        TestPlugins.jar(home.resolve("plugins"), "echo", EchoBot.class);
+        try (DaemonFixture f = DaemonFixture.start(vertx, home)) {
+            ChatClient alice = f.login("alice");
+
+            assertThat(await(f.daemon.plugins().disable("claimer"))).isEqualTo("disabled claimer");
+            await(alice.send("bot", "mine"));
+            assertThat(f.nextReply(10).body()).isEqualTo("echo: mine");
+
+            assertThat(await(f.daemon.plugins().enable("claimer"))).isEqualTo("enabled claimer");
+            await(alice.send("bot", "mine"));
+            assertThat(f.nextReply(10).body()).isEqualTo("claimed");
+            assertThat(await(f.daemon.plugins().reload("claimer"))).startsWith("reloaded claimer");
+            assertThat(await(f.daemon.plugins().disable("nope").recover(e -> io.vertx.core.Future.succeededFuture(e.getMessage()))))
+                    .isEqualTo("no plugin with ID 'nope'");
+        }
+    }
 }

@@ -18,6 +18,26 @@ public final class Await {
         return done.future();
     }
 
+    /** Completes when the asynchronous {@code condition} answers true; fails after the scaled {@code seconds}. */
+    public static Future<Void> untilAsync(Vertx vertx, long seconds, java.util.function.Supplier<Future<Boolean>> condition) {
+        Promise<Void> done = Promise.promise();
+        long deadline = System.nanoTime() + Timeouts.seconds(seconds) * 1_000_000_000L;
+        checkAsync(vertx, condition, deadline, done);
+        return done.future();
+    }
+
+    private static void checkAsync(Vertx vertx, java.util.function.Supplier<Future<Boolean>> condition, long deadline, Promise<Void> done) {
+        condition.get().onComplete(ar -> {
+            if (ar.succeeded() && ar.result()) {
+                done.complete();
+            } else if (System.nanoTime() > deadline) {
+                done.fail(new AssertionError("condition not met in time" + (ar.failed() ? ": " + ar.cause() : "")));
+            } else {
+                vertx.setTimer(20, id -> checkAsync(vertx, condition, deadline, done));
+            }
+        });
+    }
+
     private static void check(Vertx vertx, BooleanSupplier condition, long deadline, Promise<Void> done) {
         if (condition.getAsBoolean()) {
             done.complete();
