@@ -82,7 +82,7 @@ class CrashRecoveryTest {
 
         Child first = new Child(server.port(), dir, MESSAGES);
         first.awaitSaid(vertx, "STORED", 120);
-        await(Await.until(vertx, 120, () -> await(server.stats()).acceptedMessages() >= 3000), 130);
+        await(Await.untilAsync(vertx, 120, () -> server.stats().map(s -> s.acceptedMessages() >= 3000)), 130);
         first.process.destroyForcibly(); // SIGKILL
         assertThat(first.process.waitFor(Timeouts.seconds(30), TimeUnit.SECONDS)).isTrue();
         long acceptedAtKill = await(server.stats()).acceptedMessages();

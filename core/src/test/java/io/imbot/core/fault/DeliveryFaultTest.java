@@ -18,8 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -87,26 +85,28 @@ class DeliveryFaultTest {
     void send_connectionCutSeveralTimesMidStream_allArriveInOrderNoneTwice(Vertx vertx) {
         EngineFixture f = await(EngineFixture.start(vertx, settings(10)));
         try (Recipient alice = new Recipient(f.tcpOptions("alice"))) {
-            AtomicInteger cuts = new AtomicInteger();
-            AtomicLong nextCut = new AtomicLong(300);
-            long watcher = vertx.setPeriodic(2, id -> {
-                if (f.counters.acknowledged() >= nextCut.get() && cuts.get() < 5) {
-                    nextCut.set(f.counters.acknowledged() + 300);
-                    cuts.incrementAndGet();
-                    f.server.disconnectAll();
-                }
-            });
             List<String> expected = bodies("cut", 3000);
+            List<Future<DeliveryOutcome>> sending = new ArrayList<>();
+            expected.forEach(b -> sending.add(f.send("alice", b)));
 
-            List<DeliveryOutcome> outcomes = sendAll(f, expected);
-            vertx.cancelTimer(watcher);
+            int cuts = 0;
+            for (int k = 1; k <= 5; k++) {
+                long threshold = 300L * k;
+                await(Await.until(vertx, 30, () -> f.counters.acknowledged() >= threshold));
+                // Hold the ACKs until a full window is in flight, so each cut lands mid-stream.
+                await(f.server.setFaults(FaultOptions.none().withWithholdAcks(true)));
+                await(Await.until(vertx, 30, () -> f.counters.inFlight() == 100));
+                await(f.server.disconnectAll());
+                await(f.server.setFaults(FaultOptions.none()));
+                cuts++;
+            }
+            List<DeliveryOutcome> outcomes = sending.stream().map(x -> await(x, 60)).toList();
 
             assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).isEqualTo(DeliveryStatus.ACKNOWLEDGED));
-            assertThat(cuts.get()).isGreaterThanOrEqualTo(3);
-            assertThat(f.connectionEvents.stream().filter("down"::equals).count()).isGreaterThanOrEqualTo(3);
+            assertThat(f.connectionEvents.stream().filter("down"::equals).count()).isEqualTo(5);
             assertExactlyOnce(f, alice, expected, outcomes);
-            FaultReport.print("connection cuts", expected.size(), cuts.get() + " cuts of every connection", outcomes,
-                    alice.shown.size() - new HashSet<>(alice.bodies()).size(), f);
+            FaultReport.print("connection cuts", expected.size(), cuts + " cuts of every connection, each with 100 messages in flight",
+                    outcomes, alice.shown.size() - new HashSet<>(alice.bodies()).size(), f);
         }
     }
 
@@ -115,20 +115,15 @@ class DeliveryFaultTest {
         EngineFixture f = await(EngineFixture.start(vertx, settings(50),
                 tcp -> tcp.withHeartbeat(Duration.ofMillis(100), Duration.ofMillis(400))));
         try (Recipient alice = new Recipient(f.tcpOptions("alice"))) {
-            AtomicInteger silences = new AtomicInteger();
-            long watcher = vertx.setPeriodic(2, id -> {
-                if (f.counters.acknowledged() >= 100 && silences.get() == 0) {
-                    silences.incrementAndGet();
-                    f.server.setFaults(FaultOptions.none().withSilent(true));
-                } else if (silences.get() == 1 && f.connectionEvents.contains("down")) {
-                    silences.incrementAndGet();
-                    f.server.setFaults(FaultOptions.none());
-                }
-            });
             List<String> expected = bodies("silent", 400);
+            List<Future<DeliveryOutcome>> sending = new ArrayList<>();
+            expected.forEach(b -> sending.add(f.send("alice", b)));
 
-            List<DeliveryOutcome> outcomes = sendAll(f, expected);
-            vertx.cancelTimer(watcher);
+            await(Await.until(vertx, 30, () -> f.counters.acknowledged() >= 100));
+            await(f.server.setFaults(FaultOptions.none().withSilent(true)));
+            await(Await.until(vertx, 30, () -> f.connectionEvents.contains("down")));
+            await(f.server.setFaults(FaultOptions.none()));
+            List<DeliveryOutcome> outcomes = sending.stream().map(x -> await(x, 60)).toList();
 
             assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).isEqualTo(DeliveryStatus.ACKNOWLEDGED));
             assertThat(f.connectionEvents).contains("down");
