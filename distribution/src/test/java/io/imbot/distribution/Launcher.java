@@ -53,6 +53,45 @@ final class Launcher {
         return Math.max(1, Math.round(s * Double.parseDouble(System.getProperty("imbot.test.timeoutFactor", "1"))));
     }
 
+    /** GET on the running daemon's admin API; the body, or empty when it does not answer. */
+    String admin(String path) throws InterruptedException {
+        try {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + env.get("IMBOT_ADMIN_PORT") + path)).build();
+            return http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** POST of a JSON body on the running daemon's admin API; the body, or empty when it does not answer. */
+    String adminPost(String path, String json) throws InterruptedException {
+        try {
+            var http = java.net.http.HttpClient.newHttpClient();
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + env.get("IMBOT_ADMIN_PORT") + path))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
+            return http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** Polls {@code check} every 50 ms (scaled time limit) until it holds. */
+    static void until(long seconds, String what, java.util.concurrent.Callable<Boolean> check) throws Exception {
+        long deadline = System.nanoTime() + seconds(seconds) * 1_000_000_000L;
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            while (!check.call()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("not within " + seconds(seconds) + " s: " + what);
+                }
+                timer.schedule(() -> null, 50, TimeUnit.MILLISECONDS).get();
+            }
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
     /** A finished command: exit status and everything it printed (stdout then stderr). */
     record Result(int exit, String out, String err) {}
 

@@ -106,4 +106,45 @@ class LauncherIT {
         assertThat(history.exit()).isEqualTo(3);
         assertThat(history.err()).contains("the daemon is not running");
     }
+
+    @Test
+    void plugins_exampleJarCopiedIntoRunningDaemon_answersWithoutRestart() throws Exception {
+        Path example = Path.of(System.getProperty("imbot.example.jar"));
+        try (Launcher.Daemon daemon = imbot.daemon(elsewhere)) {
+            daemon.awaitReady();
+
+            Files.copy(example, install.resolve("plugins").resolve(example.getFileName()));
+            Launcher.until(15, "the example plugin is listed as started",
+                    () -> imbot.admin("/api/plugins").matches("(?s).*\"id\":\"hello\".*\"state\":\"STARTED\".*"));
+            Launcher.Result roll = imbot.run(elsewhere, "send", "--user", "alice", "--to", "bot", "--text", "/roll 6", "--wait-reply", "5");
+
+            assertThat(roll.out()).containsPattern("bot: alice rolls [1-6] \\(1-6\\)");
+            assertThat(imbot.run(elsewhere, "plugins").out()).containsPattern("hello\\s+1.0.0\\s+STARTED");
+            assertThat(daemon.output()).contains("loaded plugin hello 1.0.0 from hello-bot-1.0.0.jar");
+            daemon.terminate();
+        }
+    }
+
+    @Test
+    void autoreply_rulesEditedWhileRunning_newRuleAnswersAndBrokenEditKeepsOldRules() throws Exception {
+        Path rules = install.resolve("conf/autoreply.yaml");
+        try (Launcher.Daemon daemon = imbot.daemon(elsewhere)) {
+            daemon.awaitReady();
+
+            Files.writeString(rules, Files.readString(rules) + "\n  - name: marco\n    exact: marco\n    reply: polo\n");
+            Launcher.until(5, "the new rule is loaded",
+                    () -> imbot.adminPost("/api/rules/test", "{\"user\":\"alice\",\"text\":\"marco\"}").contains("polo"));
+            assertThat(imbot.run(elsewhere, "send", "--user", "alice", "--to", "bot", "--text", "marco", "--wait-reply", "5").out())
+                    .contains("bot: polo");
+
+            Files.writeString(rules, Files.readString(rules) + "\n  - name: broken\n    exact: [unclosed\n");
+            Launcher.until(5, "the broken file is reported", () -> daemon.output().contains("autoreply.yaml:"));
+            assertThat(daemon.output()).containsPattern("autoreply.yaml:\\d+(:\\d+)?: .*keeping the \\d+ rules? loaded before");
+            assertThat(imbot.run(elsewhere, "send", "--user", "alice", "--to", "bot", "--text", "marco", "--wait-reply", "5").out())
+                    .contains("bot: polo");
+            assertThat(imbot.run(elsewhere, "rules", "test", "--user", "alice", "--text", "ping").out())
+                    .contains("rule 'ping'").contains("reply: pong");
+            daemon.terminate();
+        }
+    }
 }
