@@ -121,6 +121,14 @@ class LauncherIT {
             assertThat(roll.out()).containsPattern("bot: alice rolls [1-6] \\(1-6\\)");
             assertThat(imbot.run(elsewhere, "plugins").out()).containsPattern("hello\\s+1.0.0\\s+STARTED");
             assertThat(daemon.output()).contains("loaded plugin hello 1.0.0 from hello-bot-1.0.0.jar");
+
+            assertThat(imbot.run(elsewhere, "plugins", "disable", "hello").out()).contains("disabled hello");
+            assertThat(imbot.run(elsewhere, "plugins").out()).containsPattern("hello\\s+1.0.0\\s+DISABLED");
+            assertThat(imbot.run(elsewhere, "plugins", "enable", "hello").out()).contains("enabled hello");
+            assertThat(imbot.run(elsewhere, "plugins", "reload", "hello").out()).contains("reloaded hello 1.0.0");
+            Launcher.Result unknown = imbot.run(elsewhere, "plugins", "reload", "nope");
+            assertThat(unknown.exit()).isEqualTo(1);
+            assertThat(unknown.err()).contains("no plugin with ID 'nope'");
             daemon.terminate();
         }
     }

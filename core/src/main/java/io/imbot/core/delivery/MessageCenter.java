@@ -84,6 +84,11 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
         });
     }
 
+    /** The context this engine runs on, once deployed: call {@link #send} there (or use {@link Addresses#SEND}). */
+    public io.vertx.core.Context context() {
+        return context;
+    }
+
     /**
      * Sends a message. Call on this verticle's context (others use {@link Addresses#SEND}).
      *
