@@ -39,7 +39,9 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             vertx.close();
             return Main.FAILED;
         }
-        log.info("imbot ready in {} ms: bot '{}' on {}:{}{}, admin API on {}", (System.nanoTime() - t0) / 1_000_000,
+        long sinceJvmStart = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        log.info("imbot ready in {} ms (JVM started {} ms ago): bot '{}' on {}:{}{}, admin API on {}", (System.nanoTime() - t0) / 1_000_000,
+                sinceJvmStart,
                 cfg.bot().user(), cfg.server().host(), daemon.serverPort() > 0 ? daemon.serverPort() : cfg.server().port(),
                 cfg.server().embedded() ? " (embedded reference server)" : "",
                 daemon.adminPort() > 0 ? cfg.admin().host() + ":" + daemon.adminPort() : "off");

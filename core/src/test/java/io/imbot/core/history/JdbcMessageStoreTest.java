@@ -105,4 +105,27 @@ class JdbcMessageStoreTest {
         assertThat(await(second.loadPending())).extracting(MessageRecord::body).containsExactly("kept");
         await(second.close());
     }
+
+    @Test
+    void latestSchemaVersion_matchesTheHighestMigrationFile() throws Exception {
+        int highest;
+        try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {
+            highest = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__"))))
+                    .max().orElse(0);
+        }
+        assertThat(DatabaseOpener.LATEST_SCHEMA_VERSION).isEqualTo(highest);
+    }
+
+    @Test
+    void open_existingCurrentDatabase_readsSchemaVersionAndSkipsMigration(Vertx vertx, @TempDir Path dir) {
+        String url = "jdbc:hsqldb:file:" + dir.resolve("db");
+        await(await(JdbcMessageStore.open(vertx, url, "bot", Duration.ofSeconds(5))).close());
+
+        int version = DatabaseOpener.schemaVersion(DatabaseOpener.dataSource(url + ";shutdown=true"));
+
+        assertThat(version).isEqualTo(DatabaseOpener.LATEST_SCHEMA_VERSION);
+        await(await(JdbcMessageStore.open(vertx, url, "bot", Duration.ofSeconds(5))).close());
+    }
 }
