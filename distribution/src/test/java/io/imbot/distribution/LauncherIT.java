@@ -88,7 +88,7 @@ class LauncherIT {
         assertThat(fromFile.err()).contains(bad + ": delivery.ackTimout: unknown key");
         assertThat(fromEnv.exit()).isEqualTo(2);
         assertThat(fromEnv.err()).contains("IMBOT_DELIVERY_MAX_ATTEMPTS: delivery.maxAttempts: expected a whole number");
-        assertThat(install.resolve("data").toFile().list()).as("nothing started").isEmpty();
+        assertThat(install.resolve("data/imbot.script")).as("no database was created").doesNotExist();
     }
 
     @Test

@@ -57,8 +57,13 @@ public final class Daemon {
         return d.startParts().map(v -> d).recover(e -> d.stop().transform(ignored -> Future.failedFuture(e)));
     }
 
+    /**
+     * The reference server, the database and the plugins start side by side; the message center
+     * connects last, once the bots are ready, so no inbound message is published before they listen.
+     */
     private Future<Void> startParts() {
         ImbotConfig.Server s = config.server();
+        long[] t = {System.nanoTime()};
         Future<Void> serverStarted = s.embedded()
                 ? ImServer.start(vertx, ServerOptions.defaults().withHost(s.host()).withPort(s.port()).withMaxFrameBytes(s.maxFrameBytes()))
                         .map(srv -> {
@@ -66,39 +71,25 @@ public final class Daemon {
                             return null;
                         })
                 : Future.succeededFuture();
-        long[] t = {System.nanoTime()};
-        return serverStarted
-                .compose(v -> {
-                    log.debug("reference server up in {} ms", elapsedMs(t));
-                    return JdbcMessageStore.open(vertx, config.database().url(), config.bot().user(), config.database().lockWait());
-                })
-                .compose(st -> {
-                    log.info("history database open in {} ms", elapsedMs(t));
+        Future<JdbcMessageStore> storeOpened = JdbcMessageStore.open(vertx, config.database().url(), config.bot().user(),
+                        config.database().lockWait())
+                .onSuccess(st -> {
                     store = st;
+                    log.info("history database open in {} ms", (System.nanoTime() - t[0]) / 1_000_000);
+                });
+        host = new PluginHost(PluginHostSettings.from(config), storeOpened, this::status);
+        Future<String> hostStarted = vertx.deployVerticle(host).onSuccess(id -> hostId = id);
+        return Future.all(serverStarted, storeOpened, hostStarted)
+                .compose(all -> {
                     int port = server != null ? server.port() : s.port();
                     MessageCenter center = new MessageCenter(DeliverySettings.from(config.delivery()),
                             new TcpConnector(vertx, tcpOptions(port)), store, config.bot().user(), counters);
                     return vertx.deployVerticle(center);
                 })
                 .compose(id -> {
-                    log.debug("message center up in {} ms", elapsedMs(t));
                     centerId = id;
-                    host = new PluginHost(PluginHostSettings.from(config), store, this::status);
-                    return vertx.deployVerticle(host);
-                })
-                .compose(id -> {
-                    log.debug("plugin host up in {} ms", elapsedMs(t));
-                    hostId = id;
                     return startAdmin();
                 });
-    }
-
-    /** Milliseconds since {@code t[0]}, which is then reset to now. */
-    private static long elapsedMs(long[] t) {
-        long now = System.nanoTime();
-        long ms = (now - t[0]) / 1_000_000;
-        t[0] = now;
-        return ms;
     }
 
     private TcpOptions tcpOptions(int port) {

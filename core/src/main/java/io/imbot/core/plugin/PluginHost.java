@@ -38,7 +38,7 @@ public final class PluginHost extends VerticleBase {
     private static final long DESCRIBE_EVERY_MS = 2000;
 
     private final PluginHostSettings settings;
-    private final MessageStore history;
+    private final Future<? extends MessageStore> history;
     private final Supplier<DaemonStatus> status;
     private final BotRoster roster = new BotRoster();
     private final Map<Path, String> idByFile = new HashMap<>();
@@ -50,8 +50,11 @@ public final class PluginHost extends VerticleBase {
     private long watchTimer = -1;
     private long describeTimer = -1;
 
-    /** Creates the host; nothing is loaded until the verticle starts. */
-    public PluginHost(PluginHostSettings settings, MessageStore history, Supplier<DaemonStatus> status) {
+    /**
+     * Creates the host; nothing is loaded until the verticle starts. Plugins load while the history
+     * store is still opening; bots start once it is open.
+     */
+    public PluginHost(PluginHostSettings settings, Future<? extends MessageStore> history, Supplier<DaemonStatus> status) {
         this.settings = settings;
         this.history = history;
         this.status = status;
@@ -59,11 +62,15 @@ public final class PluginHost extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        services = new HostServices(vertx, settings.botUser(), settings.configDir(), settings.dataRoot(), history,
-                new ReplyLimiter(settings.replyRateCount(), settings.replyRatePer()), settings.sendTimeout(), status, roster::commands);
         watcher = new PluginFolderWatcher(settings.dir());
-        return blocking(this::loadAll)
-                .compose(ids -> Future.join(ids.stream().map(this::startBots).toList()))
+        Future<List<String>> loaded = blocking(this::loadAll);
+        return Future.all(loaded, history)
+                .compose(all -> {
+                    services = new HostServices(vertx, settings.botUser(), settings.configDir(), settings.dataRoot(), history.result(),
+                            new ReplyLimiter(settings.replyRateCount(), settings.replyRatePer()), settings.sendTimeout(), status,
+                            roster::commands);
+                    return Future.join(loaded.result().stream().map(this::startBots).toList());
+                })
                 .map(v -> {
                     inbound = vertx.eventBus().consumer(Addresses.INBOUND, msg -> dispatch(ChatMessages.fromJson(msg.body())));
                     watchTimer = vertx.setPeriodic(settings.watchInterval().toMillis(), id -> serialized(this::applyFolderChanges));
