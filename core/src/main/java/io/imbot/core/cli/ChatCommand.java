@@ -1,7 +1,6 @@
 package io.imbot.core.cli;
 
 import io.imbot.core.client.ChatClient;
-import io.imbot.core.config.ConfigException;
 import io.imbot.core.config.ImbotConfig;
 import io.imbot.core.delivery.DeliveryOutcome;
 import io.vertx.core.Vertx;
@@ -36,13 +35,7 @@ final class ChatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ImbotConfig cfg;
-        try {
-            cfg = config.load();
-        } catch (ConfigException e) {
-            System.err.println("imbot: " + e.getMessage());
-            return Main.USAGE;
-        }
+        ImbotConfig cfg = config.load();
         PrintStream out = System.out;
         String target = to != null ? to : cfg.bot().user();
         Vertx vertx = Vertx.vertx();

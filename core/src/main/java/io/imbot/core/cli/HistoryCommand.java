@@ -1,6 +1,5 @@
 package io.imbot.core.cli;
 
-import io.imbot.core.config.ConfigException;
 import io.imbot.core.config.ImbotConfig;
 import io.imbot.core.delivery.ChatMessages;
 import io.vertx.core.json.JsonObject;
@@ -26,21 +25,9 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ImbotConfig cfg;
-        try {
-            cfg = config.load();
-        } catch (ConfigException e) {
-            System.err.println("imbot: " + e.getMessage());
-            return Main.USAGE;
-        }
+        ImbotConfig cfg = config.load();
         String query = "/api/history?limit=" + limit + (with == null ? "" : "&with=" + URLEncoder.encode(with, StandardCharsets.UTF_8));
-        JsonObject answer;
-        try {
-            answer = new AdminClient(cfg).get(query);
-        } catch (AdminClient.AdminException e) {
-            System.err.println("imbot: " + e.getMessage());
-            return e.unreachable ? Main.UNREACHABLE : Main.FAILED;
-        }
+        JsonObject answer = new AdminClient(cfg).get(query);
         var messages = answer.getJsonArray("messages");
         if (messages.isEmpty()) {
             System.out.println(with == null ? "(no messages yet)" : "(no messages with " + with + ")");

@@ -1,5 +1,6 @@
 package io.imbot.core.cli;
 
+import io.imbot.core.config.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -43,7 +44,23 @@ public final class Main implements Runnable {
 
     /** Runs the command line and returns its exit status (for tests). */
     public static int execute(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::explain)
+                .execute(args);
+    }
+
+    /** Problems the user can act on become one line on stderr and an exit status, not a stack trace. */
+    private static int explain(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof ConfigException) {
+            cmd.getErr().println("imbot: " + e.getMessage());
+            return USAGE;
+        }
+        if (e instanceof AdminClient.AdminException a) {
+            cmd.getErr().println("imbot: " + a.getMessage());
+            return a.unreachable ? UNREACHABLE : FAILED;
+        }
+        throw e;
     }
 
     /** The daemon and server log to console and file; the client commands only print warnings. */

@@ -1,6 +1,5 @@
 package io.imbot.core.cli;
 
-import io.imbot.core.config.ConfigException;
 import io.imbot.core.config.ImbotConfig;
 import io.imbot.core.plugin.PluginInfo;
 import io.vertx.core.json.JsonObject;
@@ -35,29 +34,18 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ImbotConfig cfg;
-        try {
-            cfg = config.load();
-        } catch (ConfigException e) {
-            System.err.println("imbot: " + e.getMessage());
-            return Main.USAGE;
-        }
+        ImbotConfig cfg = config.load();
         if (action != Action.list && (name == null || name.isBlank())) {
             System.err.println("imbot: plugins " + action + " needs the plugin's ID (see 'imbot plugins')");
             return Main.USAGE;
         }
-        try {
-            AdminClient admin = new AdminClient(cfg);
-            if (action == Action.list) {
-                print(admin.get("/api/plugins"), cfg);
-            } else {
-                System.out.println(admin.post("/api/plugins/" + name + "/" + action, new JsonObject()).getString("result"));
-            }
-            return 0;
-        } catch (AdminClient.AdminException e) {
-            System.err.println("imbot: " + e.getMessage());
-            return e.unreachable ? Main.UNREACHABLE : Main.FAILED;
+        AdminClient admin = new AdminClient(cfg);
+        if (action == Action.list) {
+            print(admin.get("/api/plugins"), cfg);
+        } else {
+            System.out.println(admin.post("/api/plugins/" + name + "/" + action, new JsonObject()).getString("result"));
         }
+        return 0;
     }
 
     private static void print(JsonObject answer, ImbotConfig cfg) {

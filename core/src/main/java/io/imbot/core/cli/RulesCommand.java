@@ -1,6 +1,5 @@
 package io.imbot.core.cli;
 
-import io.imbot.core.config.ConfigException;
 import io.imbot.core.config.ImbotConfig;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.Callable;
@@ -34,24 +33,12 @@ final class RulesCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ImbotConfig cfg;
-            try {
-                cfg = config.load();
-            } catch (ConfigException e) {
-                System.err.println("imbot: " + e.getMessage());
-                return Main.USAGE;
-            }
+            ImbotConfig cfg = config.load();
             JsonObject request = new JsonObject().put("user", user).put("text", text);
             if (room != null) {
                 request.put("room", room);
             }
-            JsonObject answer;
-            try {
-                answer = new AdminClient(cfg).post("/api/rules/test", request);
-            } catch (AdminClient.AdminException e) {
-                System.err.println("imbot: " + e.getMessage());
-                return e.unreachable ? Main.UNREACHABLE : Main.FAILED;
-            }
+            JsonObject answer = new AdminClient(cfg).post("/api/rules/test", request);
             var matches = answer.getJsonArray("matches");
             if (matches.isEmpty()) {
                 System.out.println("no rule would fire");

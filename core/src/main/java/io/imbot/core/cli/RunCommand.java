@@ -1,6 +1,5 @@
 package io.imbot.core.cli;
 
-import io.imbot.core.config.ConfigException;
 import io.imbot.core.config.ImbotConfig;
 import io.imbot.core.daemon.Daemon;
 import io.vertx.core.Vertx;
@@ -23,13 +22,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
-        ImbotConfig cfg;
-        try {
-            cfg = config.load();
-        } catch (ConfigException e) {
-            System.err.println("imbot: " + e.getMessage());
-            return Main.USAGE;
-        }
+        ImbotConfig cfg = config.load();
         Vertx vertx = Vertx.vertx();
         Daemon daemon;
         try {

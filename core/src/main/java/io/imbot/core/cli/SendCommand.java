@@ -2,7 +2,6 @@ package io.imbot.core.cli;
 
 import io.imbot.api.ChatMessage;
 import io.imbot.core.client.ChatClient;
-import io.imbot.core.config.ConfigException;
 import io.imbot.core.config.ImbotConfig;
 import io.imbot.core.delivery.DeliveryOutcome;
 import io.vertx.core.Vertx;
@@ -43,13 +42,7 @@ final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ImbotConfig cfg;
-        try {
-            cfg = config.load();
-        } catch (ConfigException e) {
-            System.err.println("imbot: " + e.getMessage());
-            return Main.USAGE;
-        }
+        ImbotConfig cfg = config.load();
         PrintStream out = System.out;
         Vertx vertx = Vertx.vertx();
         try {

@@ -1,6 +1,5 @@
 package io.imbot.core.cli;
 
-import io.imbot.core.config.ConfigException;
 import io.imbot.core.config.ImbotConfig;
 import io.imbot.server.ImServer;
 import io.imbot.server.ServerOptions;
@@ -25,13 +24,7 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ImbotConfig cfg;
-        try {
-            cfg = config.load();
-        } catch (ConfigException e) {
-            System.err.println("imbot: " + e.getMessage());
-            return Main.USAGE;
-        }
+        ImbotConfig cfg = config.load();
         Vertx vertx = Vertx.vertx();
         ServerOptions options = ServerOptions.defaults()
                 .withHost(cfg.server().host())
