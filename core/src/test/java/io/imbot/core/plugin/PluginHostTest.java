@@ -8,6 +8,7 @@ import io.imbot.core.client.ChatClient;
 import io.imbot.core.plugin.testbots.BlockingBot;
 import io.imbot.core.plugin.testbots.ClaimingBot;
 import io.imbot.core.plugin.testbots.EchoBot;
+import io.imbot.core.plugin.testbots.SelfTalkBot;
 import io.imbot.core.plugin.testbots.ThrowingBot;
 import io.imbot.core.testing.DaemonFixture;
 import io.imbot.core.testing.TestPlugins;
@@ -166,6 +167,38 @@ class PluginHostTest {
             assertThat(await(f.daemon.plugins().reload("claimer"))).startsWith("reloaded claimer");
             assertThat(await(f.daemon.plugins().disable("nope").recover(e -> io.vertx.core.Future.succeededFuture(e.getMessage()))))
                     .isEqualTo("no plugin with ID 'nope'");
+        }
+    }
+
+    @Test
+    void start_zipPlugin_loadedAndAnswers(Vertx vertx) throws Exception {
+        TestPlugins.zip(home.resolve("plugins"), "zipped", EchoBot.class);
+        try (DaemonFixture f = DaemonFixture.start(vertx, home)) {
+            ChatClient alice = f.login("alice");
+
+            await(alice.send("bot", "from a zip"));
+
+            assertThat(f.nextReply(10).body()).isEqualTo("echo: from a zip");
+            assertThat(plugin(f, "zipped").version()).isEqualTo("2.0.0");
+        }
+    }
+
+    @Test
+    void dispatch_messageFromTheBotItself_noBotSeesIt(Vertx vertx) throws Exception {
+        TestPlugins.jar(home.resolve("plugins"), "selftalk", SelfTalkBot.class);
+        TestPlugins.jar(home.resolve("plugins"), "echo", EchoBot.class);
+        try (DaemonFixture f = DaemonFixture.start(vertx, home)) {
+            ChatClient alice = f.login("alice");
+
+            await(alice.send("bot", "talk to yourself"));
+            assertThat(f.nextReply(10).body()).isEqualTo("done");
+            await(alice.send("bot", "ping"));
+            assertThat(f.nextReply(10).body()).isEqualTo("echo: ping");
+
+            // The bot's "hello me" reached the daemon before "ping"; had it been dispatched, echo would have seen it.
+            assertThat(plugin(f, "echo").messages()).isEqualTo(1);
+            assertThat(await(f.daemon.plugins().plugins()).stream().filter(p -> p.id().equals("selftalk")).findFirst().orElseThrow()
+                    .messages()).isEqualTo(2);
         }
     }
 }

@@ -42,6 +42,31 @@ public final class TestPlugins {
         return jar;
     }
 
+    /**
+     * Writes {@code <dir>/<id>.zip} in PF4J's zip layout: {@code classes/} with the manifest, the
+     * class files and the extensions index (a zip plugin can also carry {@code lib/*.jar}).
+     */
+    public static Path zip(Path dir, String id, Class<?>... extensions) throws IOException {
+        Files.createDirectories(dir);
+        Path zip = dir.resolve(id + ".zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("classes/META-INF/MANIFEST.MF"));
+            out.write(("Manifest-Version: 1.0\nPlugin-Id: " + id + "\nPlugin-Version: 2.0.0\n\n").getBytes(StandardCharsets.UTF_8));
+            StringBuilder index = new StringBuilder();
+            for (Class<?> c : extensions) {
+                String path = c.getName().replace('.', '/') + ".class";
+                out.putNextEntry(new java.util.zip.ZipEntry("classes/" + path));
+                try (InputStream in = c.getClassLoader().getResourceAsStream(path)) {
+                    in.transferTo(out);
+                }
+                index.append(c.getName()).append('\n');
+            }
+            out.putNextEntry(new java.util.zip.ZipEntry("classes/META-INF/extensions.idx"));
+            out.write(index.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return zip;
+    }
+
     private static void copyClass(JarOutputStream out, Class<?> c) throws IOException {
         String path = c.getName().replace('.', '/') + ".class";
         try (InputStream in = c.getClassLoader().getResourceAsStream(path)) {
