@@ -155,4 +155,44 @@ class LauncherIT {
             daemon.terminate();
         }
     }
+
+    @Test
+    void chat_typeALine_seesItDeliveredAndTheBotsReply() throws Exception {
+        try (Launcher.Daemon daemon = imbot.daemon(elsewhere)) {
+            daemon.awaitReady();
+            Process chat = imbot.start(elsewhere, true, "chat", "--user", "carol");
+            StringBuilder screen = new StringBuilder();
+            Thread reader = new Thread(() -> {
+                try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(chat.getInputStream()))) {
+                    String line;
+                    while ((line = in.readLine()) != null) {
+                        synchronized (screen) {
+                            screen.append(line).append('\n');
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    // the process ended
+                }
+            });
+            reader.start();
+            var typing = new java.io.PrintStream(chat.getOutputStream(), true);
+
+            Launcher.until(20, "chat logged in", () -> screenHas(screen, "logged in as carol"));
+            typing.println("ping");
+            Launcher.until(10, "the bot answered", () -> screenHas(screen, "bot: pong"));
+            typing.println("/quit");
+
+            assertThat(chat.waitFor(Launcher.seconds(20), java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            reader.join();
+            assertThat(chat.exitValue()).isZero();
+            assertThat(screen.toString()).contains("(delivered)");
+            daemon.terminate();
+        }
+    }
+
+    private static boolean screenHas(StringBuilder screen, String text) {
+        synchronized (screen) {
+            return screen.indexOf(text) >= 0;
+        }
+    }
 }
