@@ -1,0 +1,82 @@
+package io.imbot.bench;
+
+import io.imbot.core.delivery.Addresses;
+import io.imbot.core.delivery.DeliveryCounters;
+import io.imbot.core.delivery.DeliverySettings;
+import io.imbot.core.delivery.MessageCenter;
+import io.imbot.core.history.JdbcMessageStore;
+import io.imbot.core.transport.TcpConnector;
+import io.imbot.core.transport.TcpOptions;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The daemon's send path, wired as {@code Daemon} wires it: {@link MessageCenter} with the native
+ * TCP connector and the HSQLDB {@link JdbcMessageStore} (durable file database, or in-memory), driven
+ * through the {@link Addresses#SEND} event-bus address from another context, as bots and the CLI
+ * drive it. Every send gets an ID, a stored row, a per-message timer, status events and a stored
+ * status update.
+ */
+final class EngineTarget implements Load.Target {
+
+    private final Vertx vertx;
+    private final JdbcMessageStore store;
+    private final String deploymentId;
+    private final Context caller;
+    private final JsonObject request;
+    private final DeliveryOptions options = new DeliveryOptions().setSendTimeout(120_000);
+    private final Path dir;
+
+    private EngineTarget(Vertx vertx, JdbcMessageStore store, String deploymentId, String room, Path dir) {
+        this.vertx = vertx;
+        this.store = store;
+        this.deploymentId = deploymentId;
+        this.caller = vertx.getOrCreateContext();
+        this.request = new JsonObject().put("to", room).put("body", Payload.BODY);
+        this.dir = dir;
+    }
+
+    /** Starts an engine logged in as {@code user}; {@code durable} picks a file database in a scratch folder. */
+    static EngineTarget start(Vertx vertx, int port, String user, boolean durable) throws Exception {
+        Path dir = durable ? Env.tempDir("db-") : null;
+        String url = durable ? "jdbc:hsqldb:file:" + dir.resolve("imbot") : "jdbc:hsqldb:mem:bench-" + user;
+        JdbcMessageStore store = JdbcMessageStore.open(vertx, url, user, Duration.ofSeconds(5)).toCompletionStage().toCompletableFuture().get();
+        String room = "#sink-" + user;
+        DeliverySettings settings = new DeliverySettings(Duration.ofSeconds(5), 3, Duration.ofSeconds(120), 1000, 100_000,
+                Duration.ofSeconds(5), 65536);
+        TcpOptions tcp = TcpOptions.defaults("127.0.0.1", port, user).withRooms(List.of(room));
+        DeliveryCounters counters = new DeliveryCounters();
+        MessageCenter center = new MessageCenter(settings, new TcpConnector(vertx, tcp), store, user, counters);
+        String id = vertx.deployVerticle(center).toCompletionStage().toCompletableFuture().get();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!counters.connected()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("engine did not connect to 127.0.0.1:" + port);
+            }
+            Thread.sleep(5);
+        }
+        Thread.sleep(50); // let the room join reach the server before the first message
+        return new EngineTarget(vertx, store, id, room, dir);
+    }
+
+    Context context() {
+        return caller;
+    }
+
+    @Override
+    public void send(long seq, Load.Done done) {
+        vertx.eventBus().<JsonObject>request(Addresses.SEND, request, options).onComplete(ar ->
+                done.ended(ar.succeeded() && "ACKNOWLEDGED".equals(ar.result().body().getString("status"))));
+    }
+
+    void close() throws Exception {
+        vertx.undeploy(deploymentId).toCompletionStage().toCompletableFuture().get();
+        store.close().toCompletionStage().toCompletableFuture().get();
+        Env.deleteTree(dir);
+    }
+}

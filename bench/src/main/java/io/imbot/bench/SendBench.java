@@ -1,0 +1,99 @@
+package io.imbot.bench;
+
+import io.vertx.core.Vertx;
+
+/**
+ * Part 1 and 2: send + ACK through the bare socket, the daemon path on in-memory and durable
+ * HSQLDB, MQTT QoS 1; plain batched durable inserts; the durable path at a fixed offered rate.
+ */
+final class SendBench {
+
+    static final int[] WINDOWS = {1, 100, 1000};
+
+    private final Vertx vertx;
+    private final Options o;
+    private final Samples s;
+    private final int serverPort;
+    private int runId;
+
+    SendBench(Vertx vertx, Options o, Samples s, int serverPort) {
+        this.vertx = vertx;
+        this.o = o;
+        this.s = s;
+        this.serverPort = serverPort;
+    }
+
+    private String user(String kind) {
+        return kind + ProcessHandle.current().pid() + "x" + (runId++);
+    }
+
+    void runOnce() throws Exception {
+        for (int w : WINDOWS) {
+            raw(w);
+            engine(w, false);
+            engine(w, true);
+        }
+        s.add("plain.rate", PlainInserts.rowsPerSecond(vertx, 1000, o.quick() ? 1 : 5));
+        durableAtRate(o.quick() ? 500 : 5000);
+    }
+
+    private void raw(int w) throws Exception {
+        RawSendTarget t = RawSendTarget.connect(vertx, serverPort, user("raw"));
+        try {
+            record("raw.w" + w, Load.closedLoop(t.context(), t, w, o.warmup(), o.measure()));
+        } finally {
+            t.close();
+        }
+    }
+
+    private void engine(int w, boolean durable) throws Exception {
+        String key = (durable ? "durable" : "mem") + ".w" + w;
+        EngineTarget t = EngineTarget.start(vertx, serverPort, user(durable ? "dur" : "mem"), durable);
+        try {
+            record(key, Load.closedLoop(t.context(), t, w, o.warmup(), o.measure()));
+        } finally {
+            t.close();
+        }
+    }
+
+    private void durableAtRate(int rate) throws Exception {
+        EngineTarget t = EngineTarget.start(vertx, serverPort, user("rate"), true);
+        try {
+            Load.Result r = Load.openLoop(t.context(), t, rate, o.warmup(), o.quick() ? 1 : 8, rate * 2);
+            record("durable.r" + rate, r);
+        } finally {
+            t.close();
+        }
+    }
+
+    void mqttOnce() throws Exception {
+        if (Mosquitto.binary() == null) {
+            s.note("mqtt.", "unavailable: mosquitto is not installed (apt-get install mosquitto)");
+            return;
+        }
+        try (Mosquitto broker = Mosquitto.start(o.verbose())) {
+            for (int w : WINDOWS) {
+                MqttTarget t = MqttTarget.connect(broker.port, user("mqtt"), w);
+                try {
+                    record("mqtt.w" + w, Load.closedLoopDirect(t, w, o.warmup(), o.measure()));
+                } finally {
+                    t.close();
+                }
+            }
+        } catch (IllegalStateException e) {
+            s.note("mqtt.", "unavailable: " + e.getMessage());
+        }
+    }
+
+    private void record(String key, Load.Result r) {
+        s.add(key + ".rate", r.rate());
+        s.addLatency(key, r);
+        if (r.failures() > 0 || r.unfinished() > 0) {
+            s.add(key + ".failed", r.failures() + r.unfinished());
+        }
+        if (o.verbose()) {
+            System.err.printf("  %s: %.0f/s p50 %.3f p99 %.3f p99.9 %.3f ms, failed %d, unfinished %d%n", key, r.rate(), r.p(50), r.p(99),
+                    r.p(99.9), r.failures(), r.unfinished());
+        }
+    }
+}

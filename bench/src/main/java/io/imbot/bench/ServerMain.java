@@ -1,0 +1,38 @@
+package io.imbot.bench;
+
+import io.imbot.server.FaultOptions;
+import io.imbot.server.ImServer;
+import io.imbot.server.ServerOptions;
+import io.vertx.core.Vertx;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The reference server in its own JVM for the benchmarks. Prints {@code PORT n} once listening,
+ * then obeys lines on stdin: {@code withhold} (accept but never ACK), {@code honest}, {@code quit}.
+ * Ends when stdin closes, so it never outlives the suite.
+ */
+public final class ServerMain {
+
+    private ServerMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        ServerOptions options = ServerOptions.defaults().withPort(0).withDedupCapacity(2_000_000).withOfflineQueueLimit(1_000_000);
+        ImServer server = ImServer.start(vertx, options).toCompletionStage().toCompletableFuture().get();
+        System.out.println("PORT " + server.port());
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null && !line.equals("quit")) {
+            switch (line.trim()) {
+                case "withhold" -> server.setFaults(FaultOptions.none().withWithholdAcks(true)).toCompletionStage().toCompletableFuture().get();
+                case "honest" -> server.setFaults(FaultOptions.none()).toCompletionStage().toCompletableFuture().get();
+                default -> { }
+            }
+            System.out.println("OK " + line);
+        }
+        vertx.close().toCompletionStage().toCompletableFuture().get();
+        System.exit(0);
+    }
+}
