@@ -51,6 +51,10 @@ class LauncherIT {
             assertThat(daemon.terminate()).isIn(0, 143);
             assertThat(daemon.output()).contains("imbot stopped cleanly");
         }
+        Launcher.Result offline = imbot.run(elsewhere, "history", "--with", "alice");
+        assertThat(offline.exit()).as(offline.err()).isZero();
+        assertThat(offline.err()).contains("the daemon is not running; reading");
+        assertThat(offline.out()).contains("ping").contains("pong");
         assertThat(install.resolve("logs/imbot.log")).content().contains("imbot ready");
 
         try (Launcher.Daemon again = imbot.daemon(elsewhere)) {
