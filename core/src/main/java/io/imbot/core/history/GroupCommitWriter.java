@@ -1,41 +1,50 @@
 package io.imbot.core.history;
 
 import io.imbot.api.DeliveryStatus;
-import io.imbot.api.Direction;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.RowSet;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 
 /**
  * Writes through one transaction at a time. While a transaction commits, new writes gather in the
  * next batch, so a busy daemon pays one durable commit for many messages and an idle one waits for
- * none. Confined to the owner's context: the pool completes on the context that issued the query.
+ * none.
+ *
+ * <p>Confined to the owner's context (the delivery engine's): batches gather there; each is written
+ * by {@link BatchWriter} on the store's one writer thread over one plain JDBC connection, and its
+ * promises complete back on the owner's context. One hop to the writer and one back per batch:
+ * the JDBC client's pool took several per transaction (begin, each statement, commit), which cost
+ * more than the database itself at high rates. The writer thread ends when idle for a while and
+ * comes back with the next batch; its thread is a daemon, so a store never closed holds nothing.
  */
 final class GroupCommitWriter {
 
     private static final int MAX_BATCH = 2000;
-    private static final int PREVIEW_CHARS = 200;
 
-    private final Pool pool;
-    private final String self;
+    private final Vertx vertx;
+    private final ThreadPoolExecutor thread;
+    private final BatchWriter writer;
     private final ArrayDeque<WriteBatch> waiting = new ArrayDeque<>();
     private boolean writing;
+    private boolean closed;
     private Promise<Void> idle;
     /** The next message's place in the history; given in arrival order, so in and out interleave truly. */
     private long nextSeq;
 
-    GroupCommitWriter(Pool pool, String self, long lastSeq) {
-        this.pool = pool;
-        this.self = self;
+    GroupCommitWriter(Vertx vertx, DataSource dataSource, String self, long lastSeq) {
+        this.vertx = vertx;
+        this.thread = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "imbot-history-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.writer = new BatchWriter(dataSource, self);
         this.nextSeq = lastSeq + 1;
     }
 
@@ -64,7 +73,7 @@ final class GroupCommitWriter {
     Future<Void> recordStatus(String id, DeliveryStatus status, int attempts, String reason) {
         Promise<Void> done = Promise.promise();
         WriteBatch b = open();
-        b.statuses.add(Tuple.of(status.name(), attempts, System.currentTimeMillis(), reason, self, id));
+        b.statuses.add(new WriteBatch.StatusChange(id, status, attempts, System.currentTimeMillis(), reason));
         b.statusDone.add(done);
         kick();
         return done.future();
@@ -79,6 +88,20 @@ final class GroupCommitWriter {
             idle = Promise.promise();
         }
         return idle.future();
+    }
+
+    /** Flushes, then closes the connection and the writer thread. */
+    Future<Void> close() {
+        return flush().eventually(() -> {
+            closed = true;
+            Promise<Void> shut = Promise.promise();
+            thread.execute(() -> {
+                writer.close();
+                shut.complete();
+            });
+            thread.shutdown();
+            return shut.future();
+        }).mapEmpty();
     }
 
     private WriteBatch open() {
@@ -108,75 +131,30 @@ final class GroupCommitWriter {
             return;
         }
         writing = true;
-        boolean[] isNew = new boolean[b.inbound.size()];
-        pool.withTransaction(conn -> write(conn, b, isNew)).onComplete(ar -> {
-            if (ar.succeeded()) {
-                b.succeed(isNew);
-            } else {
-                b.fail(ar.cause());
-            }
+        if (closed) {
+            b.fail(new StoreException("the message store is closed", null));
             writeNext();
+            return;
+        }
+        Context owner = vertx.getOrCreateContext();
+        thread.execute(() -> {
+            boolean[] isNew = null;
+            Throwable failure = null;
+            try {
+                isNew = b.size() == 0 ? new boolean[0] : writer.write(b);
+            } catch (Throwable e) {
+                failure = e;
+            }
+            boolean[] result = isNew;
+            Throwable cause = failure;
+            owner.runOnContext(v -> {
+                if (cause == null) {
+                    b.succeed(result);
+                } else {
+                    b.fail(cause);
+                }
+                writeNext();
+            });
         });
-    }
-
-    private Future<Void> write(SqlConnection conn, WriteBatch b, boolean[] isNew) {
-        long now = System.currentTimeMillis();
-        Future<?> f = Future.succeededFuture();
-        if (!b.outbound.isEmpty()) {
-            List<Tuple> rows = new ArrayList<>(b.outbound.size());
-            for (MessageRecord m : b.outbound) {
-                rows.add(Tuple.of(m.seq(), m.id(), m.conversation(), m.from(), m.to(), m.body(), m.createdAt(), now));
-            }
-            f = conn.preparedQuery(Sql.INSERT_OUTBOUND).executeBatch(rows);
-        }
-        if (!b.inbound.isEmpty()) {
-            List<Tuple> rows = new ArrayList<>(b.inbound.size());
-            for (MessageRecord m : b.inbound) {
-                rows.add(Tuple.of(m.seq(), m.id(), m.conversation(), m.from(), m.to(), m.body(), m.createdAt(), now));
-            }
-            f = f.compose(x -> conn.preparedQuery(Sql.MERGE_INBOUND).executeBatch(rows))
-                    .map(rs -> readInsertCounts(rs, isNew));
-        }
-        if (!b.statuses.isEmpty()) {
-            f = f.compose(x -> conn.preparedQuery(Sql.UPDATE_STATUS).executeBatch(b.statuses));
-        }
-        return f.compose(x -> updateConversations(conn, b, isNew, now));
-    }
-
-    /** The JDBC client answers a batch with one row per statement, holding its update count. */
-    private static boolean[] readInsertCounts(RowSet<Row> rs, boolean[] isNew) {
-        int i = 0;
-        for (Row r : rs) {
-            if (i < isNew.length) {
-                isNew[i++] = r.getInteger(0) > 0;
-            }
-        }
-        if (i != isNew.length) {
-            throw new StoreException("expected " + isNew.length + " update counts from the inbound batch, got " + i, null);
-        }
-        return isNew;
-    }
-
-    private Future<Void> updateConversations(SqlConnection conn, WriteBatch b, boolean[] isNew, long now) {
-        Map<String, MessageRecord> latest = new LinkedHashMap<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        int inboundIndex = 0;
-        for (MessageRecord m : b.arrivals) {
-            if (m.direction() == Direction.INBOUND && !isNew[inboundIndex++]) {
-                continue; // a redelivery: already counted and shown
-            }
-            latest.put(m.conversation(), m);
-            counts.merge(m.conversation(), 1, Integer::sum);
-        }
-        if (latest.isEmpty()) {
-            return Future.succeededFuture();
-        }
-        List<Tuple> rows = new ArrayList<>(latest.size());
-        for (MessageRecord m : latest.values()) {
-            String preview = m.body().length() <= PREVIEW_CHARS ? m.body() : m.body().substring(0, PREVIEW_CHARS);
-            String dir = m.direction() == Direction.INBOUND ? "I" : "O";
-            rows.add(Tuple.of(m.conversation(), m.id(), dir, m.from(), preview, now, (long) counts.get(m.conversation())));
-        }
-        return conn.preparedQuery(Sql.MERGE_CONVERSATION).executeBatch(rows).mapEmpty();
     }
 }

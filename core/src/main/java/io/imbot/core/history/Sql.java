@@ -1,13 +1,25 @@
 package io.imbot.core.history;
 
-/** The statements of the message store. Every value is a parameter; nothing is concatenated. */
+/**
+ * The statements of the message store. Every value is a parameter; nothing is concatenated.
+ *
+ * <p>An outbound message is PENDING while its seq is in {@code outbox}; otherwise its status is
+ * {@code messages.status} (see V2__outbox.sql). The SELECTs join the two.
+ */
 final class Sql {
 
     private Sql() {}
 
+    /** Written as the usual outcome; the outbox row (same transaction) makes it PENDING until it ends. */
     static final String INSERT_OUTBOUND = "INSERT INTO messages"
             + " (seq, direction, id, conversation, sender, recipient, body, created_at, stored_at, status, attempts)"
-            + " VALUES (?, 'O', ?, ?, ?, ?, ?, ?, ?, 'PENDING', 0)";
+            + " VALUES (?, 'O', ?, ?, ?, ?, ?, ?, ?, 'ACKNOWLEDGED', 1)";
+
+    static final String INSERT_OUTBOX = "INSERT INTO outbox (seq) VALUES (?)";
+
+    /** Ends a message: its outbox row goes. Found by (sender, id) through the unique index. */
+    static final String DELETE_OUTBOX = "DELETE FROM outbox WHERE seq = (SELECT seq FROM messages"
+            + " WHERE direction = 'O' AND sender = ? AND id = ?)";
 
     /** Inserts unless (direction, sender, id) exists; the update count tells which happened. */
     static final String MERGE_INBOUND = "MERGE INTO messages m USING (VALUES ("
@@ -19,6 +31,7 @@ final class Sql {
             + " (seq, direction, id, conversation, sender, recipient, body, created_at, stored_at, status, attempts)"
             + " VALUES (v.seq, 'I', v.id, v.conversation, v.sender, v.recipient, v.body, v.created_at, v.stored_at, 'RECEIVED', 0)";
 
+    /** An outcome other than the usual one (acknowledged at the first attempt). */
     static final String UPDATE_STATUS = "UPDATE messages SET status = ?, attempts = ?, status_at = ?, reason = ?"
             + " WHERE direction = 'O' AND sender = ? AND id = ?";
 
@@ -33,15 +46,19 @@ final class Sql {
             + " WHEN NOT MATCHED THEN INSERT VALUES"
             + " (v.conversation, v.last_id, v.last_direction, v.last_sender, v.last_body, v.last_at, v.n)";
 
-    static final String COLUMNS = "seq, direction, id, conversation, sender, recipient, body, created_at, status, attempts";
+    /** The columns of a MessageRecord, with the outbox deciding PENDING. Needs {@code LEFT JOIN outbox o}. */
+    static final String COLUMNS = "m.seq, m.direction, m.id, m.conversation, m.sender, m.recipient, m.body, m.created_at,"
+            + " CASE WHEN o.seq IS NULL THEN m.status ELSE 'PENDING' END,"
+            + " CASE WHEN o.seq IS NULL THEN m.attempts ELSE 0 END";
 
-    static final String SELECT_PENDING = "SELECT " + COLUMNS + " FROM messages"
-            + " WHERE status = 'PENDING' AND direction = 'O' AND sender = ? ORDER BY seq";
+    static final String SELECT_PENDING = "SELECT " + COLUMNS + " FROM outbox o JOIN messages m ON m.seq = o.seq"
+            + " WHERE m.sender = ? ORDER BY o.seq";
 
-    static final String SELECT_LATEST_OF_CONVERSATION = "SELECT " + COLUMNS + " FROM messages"
-            + " WHERE conversation = ? ORDER BY seq DESC LIMIT ?";
+    static final String SELECT_LATEST_OF_CONVERSATION = "SELECT " + COLUMNS + " FROM messages m LEFT JOIN outbox o ON o.seq = m.seq"
+            + " WHERE m.conversation = ? ORDER BY m.seq DESC LIMIT ?";
 
-    static final String SELECT_LATEST = "SELECT " + COLUMNS + " FROM messages ORDER BY seq DESC LIMIT ?";
+    static final String SELECT_LATEST = "SELECT " + COLUMNS + " FROM messages m LEFT JOIN outbox o ON o.seq = m.seq"
+            + " ORDER BY m.seq DESC LIMIT ?";
 
     static final String SELECT_MAX_SEQ = "SELECT COALESCE(MAX(seq), 0) FROM messages";
 }

@@ -1,18 +1,21 @@
 package io.imbot.core.history;
 
+import io.imbot.api.DeliveryStatus;
 import io.vertx.core.Promise;
-import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Everything written in one transaction, with the promises to complete once it commits. */
 final class WriteBatch {
 
+    /** One status change of an outbound message. */
+    record StatusChange(String id, DeliveryStatus status, int attempts, long at, String reason) {}
+
     final List<MessageRecord> outbound = new ArrayList<>();
     final List<Promise<Void>> outboundDone = new ArrayList<>();
     final List<MessageRecord> inbound = new ArrayList<>();
     final List<Promise<Boolean>> inboundDone = new ArrayList<>();
-    final List<Tuple> statuses = new ArrayList<>();
+    final List<StatusChange> statuses = new ArrayList<>();
     final List<Promise<Void>> statusDone = new ArrayList<>();
     /** Outbound and inbound messages in the order they were handed over, for "latest of conversation". */
     final List<MessageRecord> arrivals = new ArrayList<>();

@@ -1,0 +1,197 @@
+package io.imbot.core.history;
+
+import io.imbot.api.DeliveryStatus;
+import io.imbot.api.Direction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * Writes one {@link WriteBatch} in one transaction over one plain JDBC connection with its
+ * statements prepared once. Runs only on the history's single writer thread; never on an event
+ * loop.
+ */
+final class BatchWriter implements AutoCloseable {
+
+    private static final int PREVIEW_CHARS = 200;
+
+    private final DataSource dataSource;
+    private final String self;
+    private Connection conn;
+    private PreparedStatement insertOutbound;
+    private PreparedStatement insertOutbox;
+    private PreparedStatement deleteOutbox;
+    private PreparedStatement mergeInbound;
+    private PreparedStatement updateStatus;
+    private PreparedStatement mergeConversation;
+
+    BatchWriter(DataSource dataSource, String self) {
+        this.dataSource = dataSource;
+        this.self = self;
+    }
+
+    /** Writes and commits {@code b}; returns which inbound messages were new. On failure nothing is committed. */
+    boolean[] write(WriteBatch b) throws SQLException {
+        open();
+        try {
+            long now = System.currentTimeMillis();
+            if (!b.outbound.isEmpty()) {
+                for (MessageRecord m : b.outbound) {
+                    bindMessage(insertOutbound, m, now);
+                    insertOutbound.addBatch();
+                }
+                insertOutbound.executeBatch();
+                for (MessageRecord m : b.outbound) {
+                    insertOutbox.setLong(1, m.seq());
+                    insertOutbox.addBatch();
+                }
+                insertOutbox.executeBatch();
+            }
+            boolean[] isNew = new boolean[b.inbound.size()];
+            if (!b.inbound.isEmpty()) {
+                for (MessageRecord m : b.inbound) {
+                    bindMessage(mergeInbound, m, now);
+                    mergeInbound.addBatch();
+                }
+                int[] counts = mergeInbound.executeBatch();
+                for (int i = 0; i < isNew.length; i++) {
+                    isNew[i] = counts[i] > 0;
+                }
+            }
+            if (!b.statuses.isEmpty()) {
+                writeStatuses(b);
+            }
+            updateConversations(b, isNew, now);
+            conn.commit();
+            return isNew;
+        } catch (SQLException | RuntimeException e) {
+            rollbackAndForget();
+            throw e;
+        }
+    }
+
+    /**
+     * A message's end takes its row out of the outbox. The stored row already says ACKNOWLEDGED
+     * with one attempt, so only other outcomes update it.
+     */
+    private void writeStatuses(WriteBatch b) throws SQLException {
+        boolean updates = false;
+        boolean deletes = false;
+        for (WriteBatch.StatusChange s : b.statuses) {
+            if (s.status() != DeliveryStatus.PENDING) {
+                deleteOutbox.setString(1, self);
+                deleteOutbox.setString(2, s.id());
+                deleteOutbox.addBatch();
+                deletes = true;
+            }
+            if (s.status() == DeliveryStatus.ACKNOWLEDGED && s.attempts() == 1 && s.reason() == null) {
+                continue;
+            }
+            updateStatus.setString(1, s.status().name());
+            updateStatus.setInt(2, s.attempts());
+            updateStatus.setLong(3, s.at());
+            if (s.reason() == null) {
+                updateStatus.setNull(4, Types.VARCHAR);
+            } else {
+                updateStatus.setString(4, s.reason());
+            }
+            updateStatus.setString(5, self);
+            updateStatus.setString(6, s.id());
+            updateStatus.addBatch();
+            updates = true;
+        }
+        if (deletes) { // HSQLDB refuses an empty batch
+            deleteOutbox.executeBatch();
+        }
+        if (updates) {
+            updateStatus.executeBatch();
+        }
+    }
+
+    private static void bindMessage(PreparedStatement ps, MessageRecord m, long now) throws SQLException {
+        ps.setLong(1, m.seq());
+        ps.setString(2, m.id());
+        ps.setString(3, m.conversation());
+        ps.setString(4, m.from());
+        ps.setString(5, m.to());
+        ps.setString(6, m.body());
+        ps.setLong(7, m.createdAt());
+        ps.setLong(8, now);
+    }
+
+    private void updateConversations(WriteBatch b, boolean[] isNew, long now) throws SQLException {
+        Map<String, MessageRecord> latest = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        int inboundIndex = 0;
+        for (MessageRecord m : b.arrivals) {
+            if (m.direction() == Direction.INBOUND && !isNew[inboundIndex++]) {
+                continue; // a redelivery: already counted and shown
+            }
+            latest.put(m.conversation(), m);
+            counts.merge(m.conversation(), 1, Integer::sum);
+        }
+        if (latest.isEmpty()) {
+            return;
+        }
+        for (MessageRecord m : latest.values()) {
+            String preview = m.body().length() <= PREVIEW_CHARS ? m.body() : m.body().substring(0, PREVIEW_CHARS);
+            mergeConversation.setString(1, m.conversation());
+            mergeConversation.setString(2, m.id());
+            mergeConversation.setString(3, m.direction() == Direction.INBOUND ? "I" : "O");
+            mergeConversation.setString(4, m.from());
+            mergeConversation.setString(5, preview);
+            mergeConversation.setLong(6, now);
+            mergeConversation.setLong(7, counts.get(m.conversation()));
+            mergeConversation.addBatch();
+        }
+        mergeConversation.executeBatch();
+    }
+
+    private void open() throws SQLException {
+        if (conn != null) {
+            return;
+        }
+        Connection c = dataSource.getConnection();
+        try {
+            c.setAutoCommit(false);
+            insertOutbound = c.prepareStatement(Sql.INSERT_OUTBOUND);
+            insertOutbox = c.prepareStatement(Sql.INSERT_OUTBOX);
+            deleteOutbox = c.prepareStatement(Sql.DELETE_OUTBOX);
+            mergeInbound = c.prepareStatement(Sql.MERGE_INBOUND);
+            updateStatus = c.prepareStatement(Sql.UPDATE_STATUS);
+            mergeConversation = c.prepareStatement(Sql.MERGE_CONVERSATION);
+            conn = c;
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    /** After a failure the connection may be in any state: roll back and start over with a new one next time. */
+    private void rollbackAndForget() {
+        Connection c = conn;
+        conn = null;
+        if (c == null) {
+            return;
+        }
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // closing below discards the transaction anyway
+        }
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // nothing more to do
+        }
+    }
+
+    @Override
+    public void close() {
+        rollbackAndForget();
+    }
+}
