@@ -1,7 +1,5 @@
 package io.imbot.protocol;
 
-import java.util.regex.Pattern;
-
 /** Field rules of the protocol; each check names the field it rejects. */
 public final class Fields {
 
@@ -11,18 +9,35 @@ public final class Fields {
     /** Longest user or room name, in characters (without the room's {@code #}). */
     public static final int MAX_NAME_LENGTH = 64;
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1," + MAX_NAME_LENGTH + "}");
-
     private Fields() {}
 
     /** Returns {@code true} when {@code s} is a valid user name. */
     public static boolean isUser(String s) {
-        return s != null && NAME.matcher(s).matches();
+        return s != null && isName(s, 0);
     }
 
     /** Returns {@code true} when {@code s} is a valid room name ({@code #} then a name). */
     public static boolean isRoom(String s) {
-        return s != null && s.length() > 1 && s.charAt(0) == '#' && NAME.matcher(s).region(1, s.length()).matches();
+        return s != null && s.length() > 1 && s.charAt(0) == '#' && isName(s, 1);
+    }
+
+    /**
+     * Whether {@code s} from {@code start} is 1-{@value #MAX_NAME_LENGTH} of {@code A-Z a-z 0-9 _ . -}.
+     * A loop, not a regular expression: it runs for every field of every frame.
+     */
+    private static boolean isName(String s, int start) {
+        int n = s.length() - start;
+        if (n < 1 || n > MAX_NAME_LENGTH) {
+            return false;
+        }
+        for (int i = start; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static void requireUser(String field, String value) {
