@@ -49,12 +49,16 @@ final class DaemonProcess implements AutoCloseable {
         return home;
     }
 
-    /** Runs {@code bin/imbot run} in {@code home} and waits for the ready line. */
-    static DaemonProcess run(Path home, List<String> settings, boolean verbose) throws Exception {
+    /**
+     * Runs {@code bin/imbot run} in {@code home} and waits for the ready line. {@code cds} false
+     * sets {@code IMBOT_CDS=off}: no class-data archive is recorded at exit (recording disables JFR
+     * and slows the stop).
+     */
+    static DaemonProcess run(Path home, List<String> settings, boolean cds, boolean verbose) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/imbot").toString(), "run"));
         long t0 = System.nanoTime();
         Child child = Child.start("daemon", cmd, Map.of("IMBOT_JAVA_OPTS", String.join(" ", settings),
-                "JAVA_HOME", System.getProperty("java.home")), verbose);
+                "JAVA_HOME", System.getProperty("java.home"), "IMBOT_CDS", cds ? "on" : "off"), verbose);
         try {
             child.awaitLine("imbot ready", 60_000);
         } catch (RuntimeException | InterruptedException e) {
@@ -75,7 +79,12 @@ final class DaemonProcess implements AutoCloseable {
     /** SIGTERM (the daemon stops cleanly), then removes the scratch home. */
     @Override
     public void close() {
-        child.close();
+        stop();
         Env.deleteTree(home);
+    }
+
+    /** SIGTERM; waits for the daemon to stop cleanly; keeps the home. */
+    void stop() {
+        child.close();
     }
 }

@@ -164,7 +164,7 @@ final class Load {
                     ctx.owner().cancelTimer(id);
                     return;
                 }
-                long due = (long) ((now - startNs) * rate / 1e9);
+                long due = (long) ((now - startNs) * rate / 1e9) + 1; // message k is due at startNs + k / rate
                 while (planned < due) {
                     long plannedNs = startNs + (long) (planned * 1e9 / rate);
                     planned++;

@@ -27,15 +27,20 @@ final class ReplyBench {
     void runOnce() throws Exception {
         String bot = "bot" + ProcessHandle.current().pid() + "r" + (runId++);
         Path home = DaemonProcess.home(ReplyTarget.rules());
-        List<String> settings = List.of("-Dimbot.server.embedded=false", "-Dimbot.server.port=" + serverPort,
-                "-Dimbot.admin.enabled=false", "-Dimbot.bot.user=" + bot, "-Dimbot.plugins.replyRate.count=100000", "-Dimbot.plugins.replyRate.per=1s");
-        try (DaemonProcess daemon = DaemonProcess.run(home, settings, o.verbose())) {
+        List<String> settings = new java.util.ArrayList<>(List.of("-Dimbot.server.embedded=false", "-Dimbot.server.port=" + serverPort,
+                "-Dimbot.admin.enabled=false", "-Dimbot.bot.user=" + bot, "-Dimbot.plugins.replyRate.count=100000", "-Dimbot.plugins.replyRate.per=1s"));
+        String extra = System.getenv("BENCH_DAEMON_OPTS"); // for profiling, e.g. -XX:StartFlightRecording=...
+        if (extra != null && !extra.isBlank()) {
+            settings.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        try (DaemonProcess daemon = DaemonProcess.run(home, settings, false, o.verbose())) {
             Thread.sleep(o.quick() ? 500 : 3000);
             s.add("rss.idle", Env.rssBytes(daemon.pid()) / 1048576.0);
             ReplyTarget t = ReplyTarget.connect(vertx, serverPort, "alice-" + bot, bot);
             try {
-                int rate = o.quick() ? 200 : 1000;
-                Load.Result r = Load.openLoop(t.context(), t, rate, o.warmup(), o.quick() ? 1 : 10, rate * 5);
+                int rate = Integer.getInteger("bench.replyRate", o.quick() ? 200 : 1000); // -Dbench.replyRate to explore
+                // A fresh JVM compiles its hot paths in the first seconds: warm up at the same rate first.
+                Load.Result r = Load.openLoop(t.context(), t, rate, o.quick() ? o.warmup() : 12, o.quick() ? 1 : 10, rate * 5);
                 s.add("reply.r1000.rate", r.rate());
                 s.addLatency("reply.r1000", r);
                 s.add("rss.load", Env.rssBytes(daemon.pid()) / 1048576.0);
