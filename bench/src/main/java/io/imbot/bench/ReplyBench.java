@@ -56,15 +56,16 @@ final class ReplyBench {
     }
 
     /**
-     * The highest offered rate of a rising series at which every reply arrived and the p99 stayed
-     * under 100 ms (a queue that grows makes latency grow with it).
+     * The highest offered rate of a rising series at which every reply arrived, at the offered rate,
+     * with a median under 100 ms (a queue that grows makes the median grow with it).
      */
     private double maxSustained(ReplyTarget t) throws Exception {
         int[] rates = o.quick() ? new int[] {500, 1000} : new int[] {1000, 2000, 4000, 6000, 8000, 12000, 16000, 24000, 32000};
         double best = 0;
         for (int rate : rates) {
             Load.Result r = Load.openLoop(t.context(), t, rate, o.quick() ? 0.3 : 1, o.quick() ? 0.7 : 3, rate);
-            boolean kept = r.failures() == 0 && r.unfinished() == 0 && r.p(99) < 100;
+            // A queue that grows for the whole step pushes the median up with it; a GC pause only moves the tail.
+            boolean kept = r.failures() == 0 && r.unfinished() == 0 && r.rate() >= 0.97 * rate && r.p(50) < 100;
             if (o.verbose()) {
                 System.err.printf("  reply step %d/s: got %.0f/s p99 %.1f ms failed %d -> %s%n", rate, r.rate(), r.p(99),
                         r.failures() + r.unfinished(), kept ? "kept up" : "fell behind");

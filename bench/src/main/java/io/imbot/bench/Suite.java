@@ -52,7 +52,12 @@ public final class Suite {
     static Table run(Options o) throws Exception {
         Samples s = new Samples();
         Vertx vertx = Vertx.vertx();
-        Child server = Child.java("server", List.of("-Xmx2g", "-Xms2g"), ServerMain.class.getName(), List.of(), o.verbose());
+        List<String> serverOpts = new java.util.ArrayList<>(List.of("-Xmx2g", "-Xms2g"));
+        String extra = System.getenv("BENCH_SERVER_OPTS"); // for profiling the server JVM, e.g. -XX:StartFlightRecording=...
+        if (extra != null && !extra.isBlank()) {
+            serverOpts.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        Child server = Child.java("server", serverOpts, ServerMain.class.getName(), List.of(), o.verbose());
         HistoryBench history = new HistoryBench(vertx, o, s);
         try {
             int port = Integer.parseInt(server.awaitLine("PORT ", 60_000).substring(5).trim());
