@@ -60,7 +60,8 @@ final class EngineTarget implements Load.Target {
             }
             Thread.sleep(5);
         }
-        Thread.sleep(50); // let the room join reach the server before the first message
+        // No wait for the room join: the connector writes it right after login, before any message,
+        // on the same connection, so the server always handles it first.
         return new EngineTarget(vertx, store, id, room, dir);
     }
 
