@@ -17,6 +17,7 @@ public final class DeliveryCounters {
     final AtomicLong pending = new AtomicLong();
     final AtomicLong inFlight = new AtomicLong();
     final AtomicLong timers = new AtomicLong();
+    final AtomicLong writeQueuePauses = new AtomicLong();
     volatile boolean connected;
 
     /** Messages accepted for sending since start. */
@@ -77,6 +78,11 @@ public final class DeliveryCounters {
     /** ACK timers armed right now. */
     public long timers() {
         return timers.get();
+    }
+
+    /** Times sending paused because the socket's write queue was full (it resumes on drain). */
+    public long writeQueuePauses() {
+        return writeQueuePauses.get();
     }
 
     /** Whether the engine is logged in to the IM server. */

@@ -176,6 +176,9 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
                     transmit(p);
                 }
             }
+            if (!ready.isEmpty() && inFlight.size() < settings.window() && connector.ready() && !connector.writable()) {
+                counters.writeQueuePauses.incrementAndGet(); // the socket's queue is full: resume on drain
+            }
         } finally {
             pumping = false;
         }
