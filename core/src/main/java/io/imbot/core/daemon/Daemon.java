@@ -120,11 +120,6 @@ public final class Daemon {
         return adminPort;
     }
 
-    /** The embedded reference server, or {@code null}. */
-    public ImServer server() {
-        return server;
-    }
-
     /** The plugin host. */
     public PluginHost plugins() {
         return host;

@@ -10,6 +10,8 @@ import java.util.List;
  * A store that keeps nothing across restarts, for short-lived clients such as {@code imbot send}
  * and {@code imbot chat}: they need the delivery engine's IDs, ACK tracking and retransmission, but
  * not durable history. It remembers the last inbound IDs so redeliveries are still shown once.
+ *
+ * <p>Confined to the engine's context, reads included: its lists are not thread-safe.
  */
 public final class VolatileMessageStore implements MessageStore {
 

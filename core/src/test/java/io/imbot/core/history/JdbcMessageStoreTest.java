@@ -119,7 +119,7 @@ class JdbcMessageStoreTest {
     }
 
     @Test
-    void open_existingCurrentDatabase_readsSchemaVersionAndSkipsMigration(Vertx vertx, @TempDir Path dir) {
+    void open_reopenedDatabase_schemaStaysAtLatestVersion(Vertx vertx, @TempDir Path dir) {
         String url = "jdbc:hsqldb:file:" + dir.resolve("db");
         await(await(JdbcMessageStore.open(vertx, url, "bot", Duration.ofSeconds(5))).close());
 
