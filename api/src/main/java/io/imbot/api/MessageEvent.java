@@ -8,6 +8,12 @@ import java.util.concurrent.CompletionStage;
  * <p>Replies go through the daemon's delivery engine: each gets an ID, is stored before it is
  * sent, and its stage completes once the server acknowledges it (or fails with a {@link
  * DeliveryException}).
+ *
+ * <p><b>Exactly-once answers.</b> A message counts as handled once every bot has returned from
+ * {@link ReplyBot#onMessage} and every reply requested before that return (through {@link
+ * #reply} or the context's {@code send}, on the bot's thread) is stored. A reply's ID is derived
+ * from the message, the bot and the reply's position, so when a message is shown again after a
+ * crash ({@link #redelivered()}), the same replies carry the same IDs and reach the user once.
  */
 public interface MessageEvent {
 
@@ -40,4 +46,18 @@ public interface MessageEvent {
 
     /** Whether some bot has already marked the message handled. */
     boolean isHandled();
+
+    /**
+     * Whether this message was shown to the bots before, by a daemon that stopped or died before
+     * they had all finished with it. The daemon re-dispatches every stored message that was not
+     * handled, at its next start, in arrival order. Replies are not doubled: a reply gets the same
+     * message ID as the first time, and the server drops the copy. A bot whose handling has effects
+     * outside imbot (a ticket filed, a payment made) should check this flag, or make the effect
+     * idempotent, since bot code runs at least once per message.
+     *
+     * @return {@code true} on a re-dispatch after a restart; {@code false} the first time
+     */
+    default boolean redelivered() {
+        return false;
+    }
 }

@@ -2,15 +2,17 @@ package io.imbot.bench;
 
 import io.imbot.core.delivery.Addresses;
 import io.imbot.core.delivery.DeliveryCounters;
+import io.imbot.core.delivery.DeliveryOutcome;
 import io.imbot.core.delivery.DeliverySettings;
 import io.imbot.core.delivery.MessageCenter;
+import io.imbot.core.delivery.SendRequest;
 import io.imbot.core.history.JdbcMessageStore;
 import io.imbot.core.transport.TcpConnector;
 import io.imbot.core.transport.TcpOptions;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.JsonObject;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +30,7 @@ final class EngineTarget implements Load.Target {
     private final JdbcMessageStore store;
     private final String deploymentId;
     private final Context caller;
-    private final JsonObject request;
+    private final SendRequest request;
     private final DeliveryOptions options = new DeliveryOptions().setSendTimeout(120_000);
     private final Path dir;
 
@@ -37,7 +39,7 @@ final class EngineTarget implements Load.Target {
         this.store = store;
         this.deploymentId = deploymentId;
         this.caller = vertx.getOrCreateContext();
-        this.request = new JsonObject().put("to", room).put("body", Payload.BODY);
+        this.request = SendRequest.fresh(room, Payload.BODY);
         this.dir = dir;
     }
 
@@ -71,8 +73,8 @@ final class EngineTarget implements Load.Target {
 
     @Override
     public void send(long seq, Load.Done done) {
-        vertx.eventBus().<JsonObject>request(Addresses.SEND, request, options).onComplete(ar ->
-                done.ended(ar.succeeded() && "ACKNOWLEDGED".equals(ar.result().body().getString("status"))));
+        vertx.eventBus().<DeliveryOutcome>request(Addresses.SEND, request, options).onComplete(ar ->
+                done.ended(ar.succeeded() && ar.result().body().acknowledged()));
     }
 
     void close() throws Exception {

@@ -2,18 +2,20 @@ package io.imbot.core.client;
 
 import io.imbot.api.ChatMessage;
 import io.imbot.core.delivery.Addresses;
-import io.imbot.core.delivery.ChatMessages;
+import io.imbot.core.delivery.ConnectionChange;
 import io.imbot.core.delivery.DeliveryCounters;
 import io.imbot.core.delivery.DeliveryOutcome;
 import io.imbot.core.delivery.DeliverySettings;
+import io.imbot.core.delivery.Inbound;
+import io.imbot.core.delivery.LocalCodecs;
 import io.imbot.core.delivery.MessageCenter;
+import io.imbot.core.delivery.SendRequest;
 import io.imbot.core.history.VolatileMessageStore;
 import io.imbot.core.transport.TcpConnector;
 import io.imbot.core.transport.TcpOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.util.function.Consumer;
 
 /**
@@ -41,15 +43,15 @@ public final class ChatClient {
      * @return completes once logged in; fails with the reason of the first failed attempt
      */
     public Future<Void> connect(Consumer<ChatMessage> onMessage) {
-        vertx.eventBus().<JsonObject>consumer(Addresses.CONNECTION, msg -> {
-            String state = msg.body().getString("state");
-            if ("up".equals(state)) {
-                connected.tryComplete();
-            } else if ("failed".equals(state)) {
-                connected.tryFail(msg.body().getString("reason"));
+        LocalCodecs.register(vertx);
+        vertx.eventBus().<ConnectionChange>consumer(Addresses.CONNECTION, msg -> {
+            switch (msg.body().state()) {
+                case UP -> connected.tryComplete();
+                case FAILED -> connected.tryFail(msg.body().reason());
+                case DOWN -> { }
             }
         });
-        vertx.eventBus().<JsonObject>consumer(Addresses.INBOUND, msg -> onMessage.accept(ChatMessages.fromJson(msg.body())));
+        vertx.eventBus().<Inbound>consumer(Addresses.INBOUND, msg -> onMessage.accept(msg.body().message()));
         return vertx.deployVerticle(center).compose(id -> {
             deploymentId = id;
             return connected.future();
@@ -58,9 +60,7 @@ public final class ChatClient {
 
     /** Sends {@code text} to {@code to}; completes with the outcome (never fails). */
     public Future<DeliveryOutcome> send(String to, String text) {
-        return vertx.eventBus().<JsonObject>request(Addresses.SEND, new JsonObject().put("to", to).put("body", text),
-                        new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(Long.MAX_VALUE / 4))
-                .map(reply -> DeliveryOutcome.fromJson(reply.body()));
+        return center.submit(SendRequest.fresh(to, text)).outcome();
     }
 
     /** Disconnects. */

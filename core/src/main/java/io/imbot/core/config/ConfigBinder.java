@@ -44,7 +44,8 @@ final class ConfigBinder {
                 integer("delivery.window", 1, 100_000),
                 integer("delivery.backlog", 1, 10_000_000),
                 duration("delivery.stopGrace"),
-                integer("delivery.maxBodyChars", 1, 1 << 20));
+                integer("delivery.maxBodyChars", 1, 1 << 20),
+                integer("delivery.maxUnhandled", 1, 1_000_000));
         ImbotConfig.Database database = new ImbotConfig.Database(jdbcUrl("database.url", home), duration("database.lockWait"));
         ImbotConfig.Plugins plugins = new ImbotConfig.Plugins(
                 home.resolve(string("plugins.dir")).normalize(),

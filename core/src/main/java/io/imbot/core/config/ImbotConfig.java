@@ -56,7 +56,8 @@ public record ImbotConfig(
             int window,
             int backlog,
             Duration stopGrace,
-            int maxBodyChars) {}
+            int maxBodyChars,
+            int maxUnhandled) {}
 
     /** The history database. */
     public record Database(String url, Duration lockWait) {}

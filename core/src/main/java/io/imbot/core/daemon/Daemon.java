@@ -4,6 +4,7 @@ import io.imbot.api.DaemonStatus;
 import io.imbot.core.admin.AdminServer;
 import io.imbot.core.config.ImbotConfig;
 import io.imbot.core.delivery.DeliveryCounters;
+import io.imbot.core.delivery.DeliveryPort;
 import io.imbot.core.delivery.DeliverySettings;
 import io.imbot.core.delivery.MessageCenter;
 import io.imbot.core.history.JdbcMessageStore;
@@ -15,6 +16,7 @@ import io.imbot.core.transport.TcpOptions;
 import io.imbot.server.ImServer;
 import io.imbot.server.ServerOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -77,14 +79,21 @@ public final class Daemon {
                     store = st;
                     log.info("history database open in {} ms", (System.nanoTime() - t[0]) / 1_000_000);
                 });
-        host = new PluginHost(PluginHostSettings.from(config), storeOpened, this::status);
+        Promise<DeliveryPort> delivery = Promise.promise();
+        host = new PluginHost(PluginHostSettings.from(config), storeOpened, delivery.future(), this::status);
         Future<String> hostStarted = vertx.deployVerticle(host).onSuccess(id -> hostId = id);
         return Future.all(serverStarted, storeOpened, hostStarted)
                 .compose(all -> {
                     int port = server != null ? server.port() : s.port();
                     MessageCenter center = new MessageCenter(DeliverySettings.from(config.delivery()),
                             new TcpConnector(vertx, tcpOptions(port)), store, config.bot().user(), counters);
-                    return vertx.deployVerticle(center);
+                    return vertx.deployVerticle(center).onComplete(ar -> {
+                        if (ar.succeeded()) {
+                            delivery.complete(center);
+                        } else {
+                            delivery.fail(ar.cause());
+                        }
+                    });
                 })
                 .compose(id -> {
                     centerId = id;
@@ -150,6 +159,10 @@ public final class Daemon {
                 .put("lateAcks", counters.lateAcks())
                 .put("received", counters.received())
                 .put("duplicatesDropped", counters.duplicatesDropped())
+                .put("unhandled", counters.unhandled())
+                .put("redispatched", counters.redispatched())
+                .put("repliesSentBefore", counters.repliesSentBefore())
+                .put("joinedReplies", counters.joinedReplies())
                 .put("pending", counters.pending())
                 .put("inFlight", counters.inFlight())
                 .put("timers", counters.timers());

@@ -1,25 +1,24 @@
 package io.imbot.core.delivery;
 
 /**
- * Event-bus addresses of the delivery engine. Bodies are JSON objects, so a clustered event bus
- * can carry them unchanged.
+ * Event-bus addresses of the message center. Bodies are the message center's own immutable
+ * records, passed by reference inside the JVM ({@link LocalCodecs}); nothing is turned into JSON
+ * on the way. Code in the same JVM that needs more than request and reply (the plugin host learns
+ * when a reply is stored) uses the {@link DeliveryPort} instead.
  */
 public final class Addresses {
 
     private Addresses() {}
 
-    /**
-     * Request/reply: send a message. Request {@code {"to": "alice", "body": "hi"}}; the reply is the
-     * outcome {@code {"id", "to", "status", "attempts", "reason", "detail"}} once the send ended.
-     */
+    /** Request/reply: send a message. The request is a {@link SendRequest}; the reply is the {@link DeliveryOutcome} once the send ended. */
     public static final String SEND = "imbot.send";
 
-    /** Publish: every inbound message once, after it is stored and ACKed (a {@code ChatMessage} as JSON). */
+    /** Publish: every inbound message after it is stored and ACKed, as an {@link Inbound}; once, or again after a restart if it was not handled. */
     public static final String INBOUND = "imbot.inbound";
 
-    /** Publish: every delivery status change of an outbound message (PENDING, then the final outcome). */
+    /** Publish: each status change of an outbound message as a {@link DeliveryOutcome}: PENDING once stored, then its outcome. */
     public static final String DELIVERY_STATUS = "imbot.delivery";
 
-    /** Publish: connection changes, {@code {"state": "up"|"down"|"failed", "reason": "..."}}. */
+    /** Publish: each change of the connection, as a {@link ConnectionChange}. */
     public static final String CONNECTION = "imbot.connection";
 }

@@ -18,6 +18,10 @@ public final class DeliveryCounters {
     final AtomicLong inFlight = new AtomicLong();
     final AtomicLong timers = new AtomicLong();
     final AtomicLong writeQueuePauses = new AtomicLong();
+    final AtomicLong unhandled = new AtomicLong();
+    final AtomicLong redispatched = new AtomicLong();
+    final AtomicLong joinedReplies = new AtomicLong();
+    final AtomicLong repliesSentBefore = new AtomicLong();
     volatile boolean connected;
 
     /** Messages accepted for sending since start. */
@@ -83,6 +87,26 @@ public final class DeliveryCounters {
     /** Times sending paused because the socket's write queue was full (it resumes on drain). */
     public long writeQueuePauses() {
         return writeQueuePauses.get();
+    }
+
+    /** Inbound messages stored and not handled by the bots yet, right now. */
+    public long unhandled() {
+        return unhandled.get();
+    }
+
+    /** Inbound messages a previous run left unhandled, shown to the bots again at this start. */
+    public long redispatched() {
+        return redispatched.get();
+    }
+
+    /** Replies sent again while their first copy was still under way (a re-dispatch after a restart); they joined it. */
+    public long joinedReplies() {
+        return joinedReplies.get();
+    }
+
+    /** Replies sent again whose first copy had ended before a restart; not sent a second time. */
+    public long repliesSentBefore() {
+        return repliesSentBefore.get();
     }
 
     /** Whether the engine is logged in to the IM server. */

@@ -3,7 +3,6 @@ package io.imbot.core.delivery;
 import io.imbot.api.Delivery;
 import io.imbot.api.DeliveryException;
 import io.imbot.api.DeliveryStatus;
-import io.vertx.core.json.JsonObject;
 
 /**
  * How a send ended (or, on the status address, where it stands).
@@ -35,29 +34,5 @@ public record DeliveryOutcome(
         String text = (to.isEmpty() ? "message" : "message to " + to) + (id.isEmpty() ? "" : " (" + id + ")") + " "
                 + status.name().toLowerCase().replace('_', ' ') + (detail.isEmpty() ? "" : ": " + detail);
         return new DeliveryException(reason == null ? DeliveryException.Reason.UNAVAILABLE : reason, id.isEmpty() ? null : id, text);
-    }
-
-    /** The JSON form used on the event bus. */
-    public JsonObject toJson() {
-        JsonObject json = new JsonObject().put("id", id).put("to", to).put("status", status.name()).put("attempts", attempts);
-        if (reason != null) {
-            json.put("reason", reason.name());
-        }
-        if (!detail.isEmpty()) {
-            json.put("detail", detail);
-        }
-        return json;
-    }
-
-    /** Reads the JSON form. */
-    public static DeliveryOutcome fromJson(JsonObject json) {
-        String reason = json.getString("reason");
-        return new DeliveryOutcome(
-                json.getString("id", ""),
-                json.getString("to", ""),
-                DeliveryStatus.valueOf(json.getString("status")),
-                json.getInteger("attempts", 0),
-                reason == null ? null : DeliveryException.Reason.valueOf(reason),
-                json.getString("detail", ""));
     }
 }

@@ -13,13 +13,34 @@ import java.time.Duration;
  * @param backlog unfinished messages at most; beyond it sends fail with BACKLOG_FULL
  * @param stopGrace how long a stop waits for in-flight ACKs
  * @param maxBodyChars the longest accepted text
+ * @param maxUnhandled inbound messages with the bots at once, at most; 0 when nobody reports
+ *     messages handled (a chat client), so each is passed on and ACKed at once
  */
 public record DeliverySettings(
-        Duration ackTimeout, int maxAttempts, Duration deadline, int window, int backlog, Duration stopGrace, int maxBodyChars) {
+        Duration ackTimeout,
+        int maxAttempts,
+        Duration deadline,
+        int window,
+        int backlog,
+        Duration stopGrace,
+        int maxBodyChars,
+        int maxUnhandled) {
+
+    /** Settings for an engine whose inbound messages nobody reports handled. */
+    public DeliverySettings(Duration ackTimeout, int maxAttempts, Duration deadline, int window, int backlog, Duration stopGrace,
+            int maxBodyChars) {
+        this(ackTimeout, maxAttempts, deadline, window, backlog, stopGrace, maxBodyChars, 0);
+    }
 
     /** The settings of the {@code delivery} section. */
     public static DeliverySettings from(ImbotConfig.Delivery d) {
-        return new DeliverySettings(d.ackTimeout(), d.maxAttempts(), d.deadline(), d.window(), d.backlog(), d.stopGrace(), d.maxBodyChars());
+        return new DeliverySettings(d.ackTimeout(), d.maxAttempts(), d.deadline(), d.window(), d.backlog(), d.stopGrace(),
+                d.maxBodyChars(), d.maxUnhandled());
+    }
+
+    /** The same settings with {@code maxUnhandled} set. */
+    public DeliverySettings withMaxUnhandled(int value) {
+        return new DeliverySettings(ackTimeout, maxAttempts, deadline, window, backlog, stopGrace, maxBodyChars, value);
     }
 
     /** Long enough for any send to end: every attempt plus the deadline, plus slack. */

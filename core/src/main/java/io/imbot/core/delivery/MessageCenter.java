@@ -1,5 +1,6 @@
 package io.imbot.core.delivery;
 
+import io.imbot.api.ChatMessage;
 import io.imbot.api.DeliveryException.Reason;
 import io.imbot.api.DeliveryStatus;
 import io.imbot.core.history.MessageRecord;
@@ -9,11 +10,13 @@ import io.imbot.core.transport.ConnectorListener;
 import io.imbot.core.transport.InboundMessage;
 import io.imbot.core.transport.OutboundMessage;
 import io.imbot.protocol.Fields;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,13 +34,16 @@ import org.slf4j.LoggerFactory;
  * cancels the timer. Each message ends exactly once: acknowledged, timed out or failed; the caller's
  * future, the status address and the store each learn the outcome once.
  *
- * <p>Receive flow: a message is stored (deduplicated by sender and ID), then ACKed, then published
- * on {@link Addresses#INBOUND} if it was new.
+ * <p>A reply's ID is derived from the message it answers ({@link ReplyIds}), so it repeats when that
+ * message is handled again after a crash: a reply still pending joins the one under way, and a
+ * reply that already ended is not sent again; its caller learns how it ended.
+ *
+ * <p>Receive flow: see {@link ReceiveFlow}.
  *
  * <p>All state is confined to this verticle's event loop; there are no locks. Callers on other
- * threads use {@link Addresses#SEND}.
+ * threads use the {@link DeliveryPort} methods or {@link Addresses#SEND}.
  */
-public final class MessageCenter extends VerticleBase implements ConnectorListener {
+public final class MessageCenter extends VerticleBase implements ConnectorListener, DeliveryPort {
 
     private static final Logger log = LoggerFactory.getLogger(MessageCenter.class);
 
@@ -53,11 +59,12 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
     private final Map<String, Pending> pending = new HashMap<>();
     private final ArrayDeque<Pending> ready = new ArrayDeque<>();
     private final LinkedHashMap<String, Pending> inFlight = new LinkedHashMap<>();
+    private ReceiveFlow receive;
     private long deadlineTimer = -1;
     private boolean pumping;
     private boolean stopping;
     private Promise<Void> drained;
-    private MessageConsumer<JsonObject> sendConsumer;
+    private MessageConsumer<Object> sendConsumer;
 
     /**
      * Creates the engine. It takes ownership of {@code connector}; {@code store} must already be
@@ -71,53 +78,138 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
         this.counters = counters;
     }
 
+    /** Sends recovered messages first and shows unhandled ones to the bots first, then connects. */
     @Override
     public Future<?> start() {
-        return store.loadPending().map(recovered -> {
-            recover(recovered);
-            sendConsumer = vertx.eventBus().consumer(Addresses.SEND, msg -> {
-                JsonObject body = msg.body();
-                send(body.getString("to"), body.getString("body")).onComplete(ar -> msg.reply(ar.result().toJson()));
-            });
+        LocalCodecs.register(vertx);
+        receive = new ReceiveFlow(vertx, store, connector, counters, settings.maxUnhandled());
+        return Future.all(store.loadPending(), store.loadUnhandled()).map(loaded -> {
+            recover(loaded.resultAt(0));
+            receive.redispatch(loaded.resultAt(1));
+            sendConsumer = vertx.eventBus().consumer(Addresses.SEND, this::onSendRequest);
             connector.start(this);
             return null;
         });
     }
 
-    /** The context this engine runs on, once deployed: call {@link #send} there (or use {@link Addresses#SEND}). */
-    public io.vertx.core.Context context() {
+    private void onSendRequest(Message<Object> msg) {
+        if (!(msg.body() instanceof SendRequest request)) {
+            msg.fail(400, "expected a " + SendRequest.class.getName() + ", got " + msg.body());
+            return;
+        }
+        Promise<DeliveryOutcome> outcome = Promise.promise();
+        accept(request, null, outcome);
+        outcome.future().onSuccess(msg::reply);
+    }
+
+    /** The context this engine runs on, once deployed. */
+    public Context context() {
         return context;
     }
 
     /**
-     * Sends a message. Call on this verticle's context (others use {@link Addresses#SEND}).
+     * Sends a message with a fresh ID. Call on this verticle's context (others use {@link #submit}).
      *
      * @return never fails: completes with the outcome once the send has ended
      */
     public Future<DeliveryOutcome> send(String to, String body) {
-        String problem = validate(to, body);
+        Promise<DeliveryOutcome> outcome = Promise.promise();
+        accept(SendRequest.fresh(to, body), null, outcome);
+        return outcome.future();
+    }
+
+    @Override
+    public Submission submit(SendRequest request) {
+        Promise<String> stored = Promise.promise();
+        Promise<DeliveryOutcome> outcome = Promise.promise();
+        onContext(() -> accept(request, stored, outcome));
+        return new Submission(stored.future(), outcome.future());
+    }
+
+    @Override
+    public void handled(ChatMessage message) {
+        onContext(() -> receive.handled(message));
+    }
+
+    private void onContext(Runnable action) {
+        if (Vertx.currentContext() == context) {
+            action.run();
+        } else {
+            context.runOnContext(v -> action.run());
+        }
+    }
+
+    /** Takes a request on this context; {@code stored} (may be null) learns when it is durable. */
+    private void accept(SendRequest request, Promise<String> stored, Promise<DeliveryOutcome> outcome) {
+        String to = request.to();
+        String problem = validate(to, request.body());
         if (problem != null) {
-            return refuse(to, Reason.INVALID, problem);
+            refuse(to, Reason.INVALID, problem, stored, outcome);
+        } else if (stopping) {
+            refuse(to, Reason.STOPPED, "the daemon is stopping", stored, outcome);
+        } else if (request.replyId() != null && pending.containsKey(request.replyId())) {
+            join(pending.get(request.replyId()), stored, outcome);
+        } else if (pending.size() >= settings.backlog()) {
+            refuse(to, Reason.BACKLOG_FULL, settings.backlog() + " messages are already waiting", stored, outcome);
+        } else {
+            store(request, stored, outcome);
         }
-        if (stopping) {
-            return refuse(to, Reason.STOPPED, "the daemon is stopping");
-        }
-        if (pending.size() >= settings.backlog()) {
-            return refuse(to, Reason.BACKLOG_FULL, settings.backlog() + " messages are already waiting");
-        }
+    }
+
+    private void store(SendRequest request, Promise<String> stored, Promise<DeliveryOutcome> outcome) {
         long now = System.currentTimeMillis();
-        OutboundMessage m = new OutboundMessage(ids.next(), to, body, now);
-        Pending p = new Pending(m, System.nanoTime() + settings.deadline().toNanos(), Promise.promise());
-        accept(p);
-        store.saveOutbound(MessageRecord.outbound(m.id(), self, to, body, now)).onComplete(ar -> {
+        String id = request.replyId() != null ? request.replyId() : ids.next();
+        OutboundMessage m = new OutboundMessage(id, request.to(), request.body(), now);
+        Pending p = new Pending(m, System.nanoTime() + settings.deadline().toNanos(), outcome);
+        p.stored = stored;
+        track(p);
+        store.saveOutbound(MessageRecord.outbound(id, self, m.to(), m.body(), now)).onComplete(ar -> {
+            Promise<String> waiter = p.stored;
+            p.stored = null;
             if (ar.failed()) {
                 finish(p, DeliveryStatus.FAILED, Reason.STORE_FAILED, ar.cause().getMessage());
-            } else if (p.state == Pending.State.STORING) {
+            } else if (p.state == Pending.State.STORING && ar.result().status() == DeliveryStatus.PENDING) {
                 publishStatus(p, DeliveryStatus.PENDING, null, "");
                 enqueue(p);
+            } else if (p.state == Pending.State.STORING) {
+                endAsBefore(p, ar.result());
+            }
+            if (waiter != null) {
+                if (ar.succeeded()) {
+                    waiter.complete(id);
+                } else {
+                    waiter.fail(DeliveryOutcome.refused(p.message.to(), Reason.STORE_FAILED, ar.cause().getMessage()).toException());
+                }
             }
         });
-        return p.promise.future();
+    }
+
+    /** A reply sent again while its first copy is still under way: wait for that one. */
+    private void join(Pending p, Promise<String> stored, Promise<DeliveryOutcome> outcome) {
+        counters.joinedReplies.incrementAndGet();
+        p.promise.future().onComplete(outcome);
+        if (stored == null) {
+            return;
+        }
+        if (p.stored != null) {
+            p.stored.future().onComplete(stored);
+        } else if (p.state == Pending.State.STORING) {
+            p.stored = stored;
+        } else {
+            stored.complete(p.id());
+        }
+    }
+
+    /** A reply whose ID was stored and ended before a restart: not sent again; its caller learns how it ended then. */
+    private void endAsBefore(Pending p, MessageRecord before) {
+        counters.repliesSentBefore.incrementAndGet();
+        p.attempts = before.attempts();
+        Reason reason = switch (before.status()) {
+            case ACKNOWLEDGED -> null;
+            case TIMED_OUT -> Reason.TIMED_OUT;
+            default -> Reason.REJECTED;
+        };
+        end(p, before.status(), reason, "ended before the daemon restarted", false);
     }
 
     private String validate(String to, String body) {
@@ -133,12 +225,16 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
         return null;
     }
 
-    private Future<DeliveryOutcome> refuse(String to, Reason reason, String detail) {
+    private void refuse(String to, Reason reason, String detail, Promise<String> stored, Promise<DeliveryOutcome> outcome) {
         counters.refused.incrementAndGet();
-        return Future.succeededFuture(DeliveryOutcome.refused(to == null ? "" : to, reason, detail));
+        DeliveryOutcome refused = DeliveryOutcome.refused(to == null ? "" : to, reason, detail);
+        if (stored != null) {
+            stored.fail(refused.toException());
+        }
+        outcome.complete(refused);
     }
 
-    private void accept(Pending p) {
+    private void track(Pending p) {
         pending.put(p.id(), p);
         counters.accepted.incrementAndGet();
         counters.pending.incrementAndGet();
@@ -147,8 +243,8 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
     private void recover(List<MessageRecord> recovered) {
         long deadline = System.nanoTime() + settings.deadline().toNanos();
         for (MessageRecord r : recovered) {
-            Pending p = new Pending(new OutboundMessage(r.id(), r.to(), r.body(), r.createdAt()), deadline, null);
-            accept(p);
+            Pending p = new Pending(new OutboundMessage(r.id(), r.to(), r.body(), r.createdAt()), deadline, Promise.promise());
+            track(p);
             enqueue(p);
         }
         if (!recovered.isEmpty()) {
@@ -236,8 +332,12 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
         }
     }
 
-    /** Ends a message once; every later call for it does nothing. */
+    /** Ends a message once, recording its outcome; every later call for it does nothing. */
     private void finish(Pending p, DeliveryStatus status, Reason reason, String detail) {
+        end(p, status, reason, detail, true);
+    }
+
+    private void end(Pending p, DeliveryStatus status, Reason reason, String detail, boolean record) {
         if (p.state == Pending.State.DONE) {
             return;
         }
@@ -254,15 +354,14 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
             inFlight.remove(p.id());
             counters.inFlight.decrementAndGet();
         }
-        count(status);
-        if (status == DeliveryStatus.TIMED_OUT) {
-            lateAcks.add(p.id());
+        if (record) {
+            count(status);
+            if (status == DeliveryStatus.TIMED_OUT) {
+                lateAcks.add(p.id());
+            }
+            store.recordStatus(p.id(), status, p.attempts, reason == null ? null : detail);
         }
-        store.recordStatus(p.id(), status, p.attempts, reason == null ? null : detail);
-        DeliveryOutcome outcome = publishStatus(p, status, reason, detail);
-        if (p.promise != null) {
-            p.promise.complete(outcome);
-        }
+        p.promise.complete(publishStatus(p, status, reason, detail));
         if (wasInFlight) {
             pump();
         }
@@ -281,7 +380,7 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
 
     private DeliveryOutcome publishStatus(Pending p, DeliveryStatus status, Reason reason, String detail) {
         DeliveryOutcome outcome = new DeliveryOutcome(p.id(), p.message.to(), status, p.attempts, reason, detail);
-        vertx.eventBus().publish(Addresses.DELIVERY_STATUS, outcome.toJson());
+        vertx.eventBus().publish(Addresses.DELIVERY_STATUS, outcome);
         return outcome;
     }
 
@@ -311,12 +410,12 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
 
     @Override
     public void onAttemptFailed(String reason) {
-        vertx.eventBus().publish(Addresses.CONNECTION, new JsonObject().put("state", "failed").put("reason", reason));
+        vertx.eventBus().publish(Addresses.CONNECTION, new ConnectionChange(ConnectionChange.State.FAILED, reason));
     }
 
     @Override
     public void onReady() {
-        vertx.eventBus().publish(Addresses.CONNECTION, new JsonObject().put("state", "up").put("reason", ""));
+        vertx.eventBus().publish(Addresses.CONNECTION, new ConnectionChange(ConnectionChange.State.UP, ""));
         counters.connected = true;
         log.info("connected via {}; {} messages waiting", connector.describe(), ready.size());
         pump();
@@ -329,8 +428,9 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
 
     @Override
     public void onLost(String reason) {
-        vertx.eventBus().publish(Addresses.CONNECTION, new JsonObject().put("state", "down").put("reason", reason));
+        vertx.eventBus().publish(Addresses.CONNECTION, new ConnectionChange(ConnectionChange.State.DOWN, reason));
         counters.connected = false;
+        receive.onLost();
         List<Pending> requeue = new ArrayList<>(inFlight.values());
         inFlight.clear();
         counters.inFlight.set(0);
@@ -353,22 +453,7 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
 
     @Override
     public void onMessage(InboundMessage m) {
-        MessageRecord record = MessageRecord.inbound(m.id(), m.from(), m.to(), m.body(), m.sentAt() > 0 ? m.sentAt() : System.currentTimeMillis());
-        store.saveInbound(record).onComplete(ar -> {
-            if (ar.failed()) {
-                log.error("could not store inbound message {} from {}; not acknowledging it, the server will redeliver: {}",
-                        m.id(), m.from(), ar.cause().getMessage());
-                return;
-            }
-            connector.acknowledge(m.id());
-            if (ar.result()) {
-                counters.received.incrementAndGet();
-                vertx.eventBus().publish(Addresses.INBOUND, ChatMessages.toJson(record.toChatMessage()));
-            } else {
-                counters.duplicatesDropped.incrementAndGet();
-                log.debug("redelivered message {} from {} acknowledged again, not shown twice", m.id(), m.from());
-            }
-        });
+        receive.onMessage(m);
     }
 
     @Override
@@ -402,10 +487,8 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
                 p.timerId = -1;
             }
             p.state = Pending.State.DONE;
-            if (p.promise != null) {
-                p.promise.complete(new DeliveryOutcome(p.id(), p.message.to(), DeliveryStatus.PENDING, p.attempts, Reason.STOPPED,
-                        "the daemon stopped; the message is stored and goes out after the next start"));
-            }
+            p.promise.complete(new DeliveryOutcome(p.id(), p.message.to(), DeliveryStatus.PENDING, p.attempts, Reason.STOPPED,
+                    "the daemon stopped; the message is stored and goes out after the next start"));
         }
         pending.clear();
         counters.pending.set(0);

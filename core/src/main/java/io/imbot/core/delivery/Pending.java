@@ -20,8 +20,10 @@ final class Pending {
     final OutboundMessage message;
     /** Monotonic nanoTime after which the message may no longer be sent. */
     final long deadline;
-    /** The caller waiting for the outcome; {@code null} for a message recovered after a restart. */
+    /** Completed with the outcome; callers (none for a message recovered after a restart) listen to it. */
     final Promise<DeliveryOutcome> promise;
+    /** Who waits for the message to be durable; only while STORING, {@code null} when nobody does. */
+    Promise<String> stored;
     State state = State.STORING;
     int attempts;
     long timerId = -1;

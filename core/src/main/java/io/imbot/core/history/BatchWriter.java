@@ -4,6 +4,7 @@ import io.imbot.api.DeliveryStatus;
 import io.imbot.api.Direction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.LinkedHashMap;
@@ -22,10 +23,13 @@ final class BatchWriter implements AutoCloseable {
     private final DataSource dataSource;
     private final String self;
     private Connection conn;
-    private PreparedStatement insertOutbound;
+    private PreparedStatement mergeOutbound;
+    private PreparedStatement selectOutbound;
     private PreparedStatement insertOutbox;
     private PreparedStatement deleteOutbox;
     private PreparedStatement mergeInbound;
+    private PreparedStatement insertInbox;
+    private PreparedStatement deleteInbox;
     private PreparedStatement updateStatus;
     private PreparedStatement mergeConversation;
 
@@ -34,44 +38,105 @@ final class BatchWriter implements AutoCloseable {
         this.self = self;
     }
 
-    /** Writes and commits {@code b}; returns which inbound messages were new. On failure nothing is committed. */
-    boolean[] write(WriteBatch b) throws SQLException {
+    /**
+     * Writes and commits {@code b}; returns which messages were new. On failure nothing is
+     * committed.
+     */
+    WriteBatch.Result write(WriteBatch b) throws SQLException {
         open();
         try {
             long now = System.currentTimeMillis();
-            if (!b.outbound.isEmpty()) {
-                for (MessageRecord m : b.outbound) {
-                    bindMessage(insertOutbound, m, now);
-                    insertOutbound.addBatch();
-                }
-                insertOutbound.executeBatch();
-                for (MessageRecord m : b.outbound) {
-                    insertOutbox.setLong(1, m.seq());
-                    insertOutbox.addBatch();
-                }
-                insertOutbox.executeBatch();
-            }
-            boolean[] isNew = new boolean[b.inbound.size()];
-            if (!b.inbound.isEmpty()) {
-                for (MessageRecord m : b.inbound) {
-                    bindMessage(mergeInbound, m, now);
-                    mergeInbound.addBatch();
-                }
-                int[] counts = mergeInbound.executeBatch();
-                for (int i = 0; i < isNew.length; i++) {
-                    isNew[i] = counts[i] > 0;
-                }
-            }
+            // Statuses first: each is about a message committed by an earlier batch, and a reply
+            // stored again below (same derived ID) must find the outcome it ended with.
             if (!b.statuses.isEmpty()) {
                 writeStatuses(b);
             }
-            updateConversations(b, isNew, now);
+            MessageRecord[] outbound = writeOutbound(b, now);
+            boolean[] inboundIsNew = writeInbound(b, now);
+            if (!b.handled.isEmpty()) {
+                for (WriteBatch.Handled h : b.handled) {
+                    deleteInbox.setString(1, h.from());
+                    deleteInbox.setString(2, h.id());
+                    deleteInbox.addBatch();
+                }
+                deleteInbox.executeBatch();
+            }
+            updateConversations(b, outbound, inboundIsNew, now);
             conn.commit();
-            return isNew;
+            return new WriteBatch.Result(outbound, inboundIsNew);
         } catch (SQLException | RuntimeException e) {
             rollbackAndForget();
             throw e;
         }
+    }
+
+    /** New messages go into the outbox; for an ID stored before, the stored message is returned instead. */
+    private MessageRecord[] writeOutbound(WriteBatch b, long now) throws SQLException {
+        MessageRecord[] stored = new MessageRecord[b.outbound.size()];
+        if (stored.length == 0) {
+            return stored;
+        }
+        for (MessageRecord m : b.outbound) {
+            bindMessage(mergeOutbound, m, now);
+            mergeOutbound.addBatch();
+        }
+        int[] counts = mergeOutbound.executeBatch();
+        boolean anyNew = false;
+        for (int i = 0; i < stored.length; i++) {
+            if (counts[i] > 0) {
+                stored[i] = b.outbound.get(i);
+                insertOutbox.setLong(1, stored[i].seq());
+                insertOutbox.addBatch();
+                anyNew = true;
+            }
+        }
+        if (anyNew) { // HSQLDB refuses an empty batch
+            insertOutbox.executeBatch();
+        }
+        for (int i = 0; i < stored.length; i++) {
+            if (stored[i] == null) {
+                stored[i] = storedBefore(b.outbound.get(i));
+            }
+        }
+        return stored;
+    }
+
+    private MessageRecord storedBefore(MessageRecord m) throws SQLException {
+        selectOutbound.setString(1, m.from());
+        selectOutbound.setString(2, m.id());
+        try (ResultSet rs = selectOutbound.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("outbound message " + m.id() + " was neither inserted nor found");
+            }
+            return new MessageRecord(rs.getLong(1), Direction.OUTBOUND, rs.getString(3), rs.getString(4), rs.getString(5),
+                    rs.getString(6), rs.getString(7), rs.getLong(8), DeliveryStatus.valueOf(rs.getString(9)), rs.getInt(10));
+        }
+    }
+
+    /** New inbound messages are unhandled until their bots are done: they go into the inbox. */
+    private boolean[] writeInbound(WriteBatch b, long now) throws SQLException {
+        boolean[] isNew = new boolean[b.inbound.size()];
+        if (isNew.length == 0) {
+            return isNew;
+        }
+        for (MessageRecord m : b.inbound) {
+            bindMessage(mergeInbound, m, now);
+            mergeInbound.addBatch();
+        }
+        int[] counts = mergeInbound.executeBatch();
+        boolean anyNew = false;
+        for (int i = 0; i < isNew.length; i++) {
+            isNew[i] = counts[i] > 0;
+            if (isNew[i]) {
+                insertInbox.setLong(1, b.inbound.get(i).seq());
+                insertInbox.addBatch();
+                anyNew = true;
+            }
+        }
+        if (anyNew) {
+            insertInbox.executeBatch();
+        }
+        return isNew;
     }
 
     /**
@@ -123,13 +188,15 @@ final class BatchWriter implements AutoCloseable {
         ps.setLong(8, now);
     }
 
-    private void updateConversations(WriteBatch b, boolean[] isNew, long now) throws SQLException {
+    private void updateConversations(WriteBatch b, MessageRecord[] outbound, boolean[] inboundIsNew, long now) throws SQLException {
         Map<String, MessageRecord> latest = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         int inboundIndex = 0;
+        int outboundIndex = 0;
         for (MessageRecord m : b.arrivals) {
-            if (m.direction() == Direction.INBOUND && !isNew[inboundIndex++]) {
-                continue; // a redelivery: already counted and shown
+            boolean isNew = m.direction() == Direction.INBOUND ? inboundIsNew[inboundIndex++] : outbound[outboundIndex++] == m;
+            if (!isNew) {
+                continue; // a redelivery, or a reply stored before: already counted and shown
             }
             latest.put(m.conversation(), m);
             counts.merge(m.conversation(), 1, Integer::sum);
@@ -158,10 +225,13 @@ final class BatchWriter implements AutoCloseable {
         Connection c = dataSource.getConnection();
         try {
             c.setAutoCommit(false);
-            insertOutbound = c.prepareStatement(Sql.INSERT_OUTBOUND);
+            mergeOutbound = c.prepareStatement(Sql.MERGE_OUTBOUND);
+            selectOutbound = c.prepareStatement(Sql.SELECT_OUTBOUND);
             insertOutbox = c.prepareStatement(Sql.INSERT_OUTBOX);
             deleteOutbox = c.prepareStatement(Sql.DELETE_OUTBOX);
             mergeInbound = c.prepareStatement(Sql.MERGE_INBOUND);
+            insertInbox = c.prepareStatement(Sql.INSERT_INBOX);
+            deleteInbox = c.prepareStatement(Sql.DELETE_INBOX);
             updateStatus = c.prepareStatement(Sql.UPDATE_STATUS);
             mergeConversation = c.prepareStatement(Sql.MERGE_CONVERSATION);
             conn = c;

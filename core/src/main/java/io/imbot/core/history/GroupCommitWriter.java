@@ -48,8 +48,8 @@ final class GroupCommitWriter {
         this.nextSeq = lastSeq + 1;
     }
 
-    Future<Void> saveOutbound(MessageRecord m) {
-        Promise<Void> done = Promise.promise();
+    Future<MessageRecord> saveOutbound(MessageRecord m) {
+        Promise<MessageRecord> done = Promise.promise();
         WriteBatch b = open();
         m = m.withSeq(nextSeq++);
         b.outbound.add(m);
@@ -75,6 +75,15 @@ final class GroupCommitWriter {
         WriteBatch b = open();
         b.statuses.add(new WriteBatch.StatusChange(id, status, attempts, System.currentTimeMillis(), reason));
         b.statusDone.add(done);
+        kick();
+        return done.future();
+    }
+
+    Future<Void> markHandled(String from, String id) {
+        Promise<Void> done = Promise.promise();
+        WriteBatch b = open();
+        b.handled.add(new WriteBatch.Handled(from, id));
+        b.handledDone.add(done);
         kick();
         return done.future();
     }
@@ -138,14 +147,14 @@ final class GroupCommitWriter {
         }
         Context owner = vertx.getOrCreateContext();
         thread.execute(() -> {
-            boolean[] isNew = null;
+            WriteBatch.Result written = null;
             Throwable failure = null;
             try {
-                isNew = b.size() == 0 ? new boolean[0] : writer.write(b);
+                written = b.size() == 0 ? new WriteBatch.Result(new MessageRecord[0], new boolean[0]) : writer.write(b);
             } catch (Throwable e) {
                 failure = e;
             }
-            boolean[] result = isNew;
+            WriteBatch.Result result = written;
             Throwable cause = failure;
             owner.runOnContext(v -> {
                 if (cause == null) {

@@ -61,7 +61,7 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
-    public Future<Void> saveOutbound(MessageRecord message) {
+    public Future<MessageRecord> saveOutbound(MessageRecord message) {
         return writer.saveOutbound(message);
     }
 
@@ -73,6 +73,16 @@ public final class JdbcMessageStore implements MessageStore {
     @Override
     public Future<Void> recordStatus(String id, DeliveryStatus status, int attempts, String reason) {
         return writer.recordStatus(id, status, attempts, reason);
+    }
+
+    @Override
+    public Future<Void> markHandled(String from, String id) {
+        return writer.markHandled(from, id);
+    }
+
+    @Override
+    public Future<List<MessageRecord>> loadUnhandled() {
+        return query(Sql.SELECT_UNHANDLED, false, Tuple.tuple());
     }
 
     @Override

@@ -14,15 +14,28 @@ import java.util.List;
  */
 public interface MessageStore {
 
-    /** Stores an outbound message as pending; completes once it is durable. */
-    Future<Void> saveOutbound(MessageRecord message);
+    /**
+     * Stores an outbound message as pending, unless an outbound message with its ID is stored
+     * already (a bot's reply sent again after a crash: reply IDs are derived, so they repeat).
+     *
+     * @return once durable: {@code message} as stored (its seq set, status PENDING) when new, or
+     *     the message stored before under that ID, with the status it has now
+     */
+    Future<MessageRecord> saveOutbound(MessageRecord message);
 
     /**
-     * Stores an inbound message unless the same sender's ID is already stored.
+     * Stores an inbound message unless the same sender's ID is already stored. A new message is
+     * also unhandled until {@link #markHandled}: {@link #loadUnhandled} returns it after a restart.
      *
      * @return {@code true} when the message is new, {@code false} for a redelivery
      */
     Future<Boolean> saveInbound(MessageRecord message);
+
+    /** Records that the inbound message {@code id} from {@code from} has been handled; written with the next batch. */
+    Future<Void> markHandled(String from, String id);
+
+    /** The inbound messages stored and not handled yet, in arrival order. */
+    Future<List<MessageRecord>> loadUnhandled();
 
     /** Records an outbound message's new status; written with the next batch. */
     Future<Void> recordStatus(String id, DeliveryStatus status, int attempts, String reason);

@@ -10,16 +10,31 @@ final class Sql {
 
     private Sql() {}
 
-    /** Written as the usual outcome; the outbox row (same transaction) makes it PENDING until it ends. */
-    static final String INSERT_OUTBOUND = "INSERT INTO messages"
+    /**
+     * Inserts unless the bot's (sender, id) exists: a reply's derived ID repeats when its message is
+     * dispatched again after a crash. Written as the usual outcome; the outbox row (same
+     * transaction) makes it PENDING until it ends.
+     */
+    static final String MERGE_OUTBOUND = "MERGE INTO messages m USING (VALUES ("
+            + "CAST(? AS BIGINT), CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(80)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(80)),"
+            + " CAST(? AS VARCHAR(1048576)), CAST(? AS BIGINT), CAST(? AS BIGINT)))"
+            + " AS v(seq, id, conversation, sender, recipient, body, created_at, stored_at)"
+            + " ON m.direction = 'O' AND m.sender = v.sender AND m.id = v.id"
+            + " WHEN NOT MATCHED THEN INSERT"
             + " (seq, direction, id, conversation, sender, recipient, body, created_at, stored_at, status, attempts)"
-            + " VALUES (?, 'O', ?, ?, ?, ?, ?, ?, ?, 'ACKNOWLEDGED', 1)";
+            + " VALUES (v.seq, 'O', v.id, v.conversation, v.sender, v.recipient, v.body, v.created_at, v.stored_at, 'ACKNOWLEDGED', 1)";
 
     static final String INSERT_OUTBOX = "INSERT INTO outbox (seq) VALUES (?)";
 
     /** Ends a message: its outbox row goes. Found by (sender, id) through the unique index. */
     static final String DELETE_OUTBOX = "DELETE FROM outbox WHERE seq = (SELECT seq FROM messages"
             + " WHERE direction = 'O' AND sender = ? AND id = ?)";
+
+    /** A new inbound message is unhandled until its bots are done: see V3__inbox.sql. */
+    static final String INSERT_INBOX = "INSERT INTO inbox (seq) VALUES (?)";
+
+    static final String DELETE_INBOX = "DELETE FROM inbox WHERE seq = (SELECT seq FROM messages"
+            + " WHERE direction = 'I' AND sender = ? AND id = ?)";
 
     /** Inserts unless (direction, sender, id) exists; the update count tells which happened. */
     static final String MERGE_INBOUND = "MERGE INTO messages m USING (VALUES ("
@@ -53,6 +68,13 @@ final class Sql {
 
     static final String SELECT_PENDING = "SELECT " + COLUMNS + " FROM outbox o JOIN messages m ON m.seq = o.seq"
             + " WHERE m.sender = ? ORDER BY o.seq";
+
+    /** The outbound message stored under an ID, with the status it has now. */
+    static final String SELECT_OUTBOUND = "SELECT " + COLUMNS + " FROM messages m LEFT JOIN outbox o ON o.seq = m.seq"
+            + " WHERE m.direction = 'O' AND m.sender = ? AND m.id = ?";
+
+    static final String SELECT_UNHANDLED = "SELECT " + COLUMNS + " FROM inbox i JOIN messages m ON m.seq = i.seq"
+            + " LEFT JOIN outbox o ON o.seq = m.seq ORDER BY i.seq";
 
     static final String SELECT_LATEST_OF_CONVERSATION = "SELECT " + COLUMNS + " FROM messages m LEFT JOIN outbox o ON o.seq = m.seq"
             + " WHERE m.conversation = ? ORDER BY m.seq DESC LIMIT ?";

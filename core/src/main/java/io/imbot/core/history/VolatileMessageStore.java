@@ -10,6 +10,7 @@ import java.util.List;
  * A store that keeps nothing across restarts, for short-lived clients such as {@code imbot send}
  * and {@code imbot chat}: they need the delivery engine's IDs, ACK tracking and retransmission, but
  * not durable history. It remembers the last inbound IDs so redeliveries are still shown once.
+ * Nothing is left unhandled across a restart, since nothing survives one.
  *
  * <p>Confined to the engine's context, reads included: its lists are not thread-safe.
  */
@@ -21,9 +22,9 @@ public final class VolatileMessageStore implements MessageStore {
     private final List<MessageRecord> recent = new ArrayList<>();
 
     @Override
-    public Future<Void> saveOutbound(MessageRecord message) {
+    public Future<MessageRecord> saveOutbound(MessageRecord message) {
         remember(message);
-        return Future.succeededFuture();
+        return Future.succeededFuture(message);
     }
 
     @Override
@@ -41,6 +42,16 @@ public final class VolatileMessageStore implements MessageStore {
     @Override
     public Future<Void> recordStatus(String id, DeliveryStatus status, int attempts, String reason) {
         return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> markHandled(String from, String id) {
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<List<MessageRecord>> loadUnhandled() {
+        return Future.succeededFuture(List.of());
     }
 
     @Override

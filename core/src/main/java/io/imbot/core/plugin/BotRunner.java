@@ -1,7 +1,6 @@
 package io.imbot.core.plugin;
 
 import io.imbot.api.BotCommand;
-import io.imbot.api.MessageEvent;
 import io.imbot.api.ReplyBot;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -205,8 +204,13 @@ final class BotRunner {
     }
 
     /** A message delivered to the bot. */
-    Future<Void> deliver(MessageEvent event) {
+    Future<Void> deliver(HostedMessageEvent event) {
         messages++;
-        return call("message " + event.message().id(), () -> bot.onMessage(event));
+        return call("message " + event.message().id(), () -> event.runOnMessage(bot));
+    }
+
+    /** Names this bot among all bots for reply IDs: its plugin and its class. */
+    String replyKey() {
+        return pluginId + "/" + bot.getClass().getName();
     }
 }

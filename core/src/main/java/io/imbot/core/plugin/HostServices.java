@@ -2,17 +2,18 @@ package io.imbot.core.plugin;
 
 import io.imbot.api.BotCommand;
 import io.imbot.api.DaemonStatus;
+import io.imbot.core.delivery.DeliveryPort;
 import io.imbot.core.history.MessageStore;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * What the plugin host shares with every bot context.
  *
- * @param sendTimeout how long a send request may take before the event bus gives up
+ * @param delivery the message center, once it runs
  * @param commands every command of every running bot (read from any thread)
  */
 record HostServices(
@@ -22,6 +23,6 @@ record HostServices(
         Path dataRoot,
         MessageStore history,
         ReplyLimiter limiter,
-        Duration sendTimeout,
+        Future<DeliveryPort> delivery,
         Supplier<DaemonStatus> status,
         Supplier<List<BotCommand>> commands) {}

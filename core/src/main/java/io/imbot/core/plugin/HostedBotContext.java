@@ -7,12 +7,10 @@ import io.imbot.api.ChatMessage;
 import io.imbot.api.DaemonStatus;
 import io.imbot.api.Delivery;
 import io.imbot.api.DeliveryException;
-import io.imbot.core.delivery.Addresses;
-import io.imbot.core.delivery.DeliveryOutcome;
+import io.imbot.core.delivery.SendRequest;
+import io.imbot.core.delivery.Submission;
 import io.imbot.core.history.MessageRecord;
 import io.vertx.core.Future;
-import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,8 +58,18 @@ final class HostedBotContext implements BotContext {
         return services.botUser();
     }
 
+    /**
+     * Sends with a fresh ID, or, when called on the bot's thread while it handles a message, as a
+     * reply to that message (a derived ID, and the message is handled only once it is stored).
+     */
     @Override
     public CompletionStage<Delivery> send(String to, String text) {
+        HostedMessageEvent running = HostedMessageEvent.runningFor(this);
+        return running != null ? running.send(to, text) : submit(to, text, null, null);
+    }
+
+    /** Hands a send to the message center; {@code handling}, when given, waits for it to be stored. */
+    CompletionStage<Delivery> submit(String to, String text, String replyId, Handling handling) {
         if (to == null || text == null) {
             return failed(new DeliveryException(DeliveryException.Reason.INVALID, null, (to == null ? "to" : "text") + " must not be null"));
         }
@@ -69,15 +77,16 @@ final class HostedBotContext implements BotContext {
             return failed(new DeliveryException(DeliveryException.Reason.RATE_LIMITED, null,
                     "too many bot messages to " + to + "; dropped to stop a reply loop"));
         }
-        JsonObject request = new JsonObject().put("to", to).put("body", text);
-        DeliveryOptions options = new DeliveryOptions().setSendTimeout(services.sendTimeout().toMillis());
-        Future<Delivery> result = services.vertx().eventBus().<JsonObject>request(Addresses.SEND, request, options)
-                .recover(e -> Future.failedFuture(new DeliveryException(DeliveryException.Reason.UNAVAILABLE, null,
-                        "delivery engine unavailable: " + e.getMessage())))
-                .compose(reply -> {
-                    DeliveryOutcome outcome = DeliveryOutcome.fromJson(reply.body());
-                    return outcome.acknowledged() ? Future.succeededFuture(outcome.toDelivery()) : Future.failedFuture(outcome.toException());
-                });
+        SendRequest request = replyId == null ? SendRequest.fresh(to, text) : SendRequest.reply(to, text, replyId);
+        Future<Submission> submitted = services.delivery().map(port -> port.submit(request))
+                .recover(e -> Future.failedFuture(new DeliveryException(DeliveryException.Reason.UNAVAILABLE, replyId,
+                        "delivery engine unavailable: " + e.getMessage())));
+        if (handling != null) {
+            handling.addReply(submitted.compose(Submission::stored));
+        }
+        Future<Delivery> result = submitted.compose(Submission::outcome).compose(outcome -> outcome.acknowledged()
+                ? Future.succeededFuture(outcome.toDelivery())
+                : Future.failedFuture(outcome.toException()));
         return onBotThread(result);
     }
 

@@ -4,24 +4,54 @@ import io.imbot.api.BotContext;
 import io.imbot.api.ChatMessage;
 import io.imbot.api.Delivery;
 import io.imbot.api.MessageEvent;
+import io.imbot.core.delivery.ReplyIds;
+import io.imbot.core.delivery.SendRequest;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** One message on its way through the bots; the handled flag is shared by all of them. */
+/**
+ * One message as one bot sees it. Its replies get IDs derived from the message, the bot and their
+ * order ({@link ReplyIds}), so handling the message again after a crash repeats them exactly.
+ */
 final class HostedMessageEvent implements MessageEvent {
 
-    private final ChatMessage message;
-    private final HandledFlag handled;
-    private final BotContext context;
+    /** The event whose {@code onMessage} runs on this bot thread right now; its context's sends are its replies. */
+    private static final ThreadLocal<HostedMessageEvent> RUNNING = new ThreadLocal<>();
 
-    HostedMessageEvent(ChatMessage message, HandledFlag handled, BotContext context) {
-        this.message = message;
-        this.handled = handled;
+    private final Handling handling;
+    private final HostedBotContext context;
+    private final String bot;
+    private final AtomicInteger replies = new AtomicInteger();
+
+    /**
+     * @param bot names the bot among all bots: its plugin and class, so two bots of one plugin
+     *     never derive the same reply ID
+     */
+    HostedMessageEvent(Handling handling, HostedBotContext context, String bot) {
+        this.handling = handling;
         this.context = context;
+        this.bot = bot;
+    }
+
+    /** The event being handled on the calling thread by a bot of {@code context}, or {@code null}. */
+    static HostedMessageEvent runningFor(HostedBotContext context) {
+        HostedMessageEvent e = RUNNING.get();
+        return e != null && e.context == context ? e : null;
+    }
+
+    /** Runs the bot's {@code onMessage} on the calling (bot) thread, with this event as the running one. */
+    void runOnMessage(io.imbot.api.ReplyBot target) throws Exception {
+        RUNNING.set(this);
+        try {
+            target.onMessage(this);
+        } finally {
+            RUNNING.remove();
+        }
     }
 
     @Override
     public ChatMessage message() {
-        return message;
+        return handling.inbound.message();
     }
 
     @Override
@@ -31,34 +61,34 @@ final class HostedMessageEvent implements MessageEvent {
 
     @Override
     public CompletionStage<Delivery> reply(String text) {
-        return context.send(message.conversation(), text);
+        return send(message().conversation(), text);
+    }
+
+    /** A send caused by this message: its ID is derived, and the message is handled only once it is stored. */
+    CompletionStage<Delivery> send(String to, String text) {
+        ChatMessage m = message();
+        String id = ReplyIds.derive(m.from(), m.id(), bot, replies.getAndIncrement());
+        return context.submit(to, text, id, handling);
     }
 
     @Override
     public boolean mentionsBot() {
-        return !message.inRoom() || message.mentions(context.botUser());
+        ChatMessage m = message();
+        return !m.inRoom() || m.mentions(context.botUser());
     }
 
     @Override
     public void markHandled() {
-        handled.set();
+        handling.markHandled();
     }
 
     @Override
     public boolean isHandled() {
-        return handled.get();
+        return handling.isMarkedHandled();
     }
 
-    /** Shared by the events of one message across bots. */
-    static final class HandledFlag {
-        private volatile boolean handled;
-
-        void set() {
-            handled = true;
-        }
-
-        boolean get() {
-            return handled;
-        }
+    @Override
+    public boolean redelivered() {
+        return handling.inbound.redelivered();
     }
 }

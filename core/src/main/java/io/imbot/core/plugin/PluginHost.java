@@ -4,7 +4,9 @@ import io.imbot.api.ChatMessage;
 import io.imbot.api.DaemonStatus;
 import io.imbot.api.ReplyBot;
 import io.imbot.core.delivery.Addresses;
-import io.imbot.core.delivery.ChatMessages;
+import io.imbot.core.delivery.DeliveryPort;
+import io.imbot.core.delivery.Inbound;
+import io.imbot.core.delivery.LocalCodecs;
 import io.imbot.core.history.MessageStore;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -39,24 +41,29 @@ public final class PluginHost extends VerticleBase {
 
     private final PluginHostSettings settings;
     private final Future<? extends MessageStore> history;
+    private final Future<DeliveryPort> delivery;
     private final Supplier<DaemonStatus> status;
     private final BotRoster roster = new BotRoster();
     private final Map<Path, String> idByFile = new HashMap<>();
     private ImbotPluginManager manager;
     private PluginFolderWatcher watcher;
     private HostServices services;
-    private MessageConsumer<JsonObject> inbound;
+    private MessageConsumer<Inbound> inbound;
     private Future<?> lastOperation = Future.succeededFuture();
     private long watchTimer = -1;
     private long describeTimer = -1;
+    private boolean stopping;
 
     /**
      * Creates the host; nothing is loaded until the verticle starts. Plugins load while the history
-     * store is still opening; bots start once it is open.
+     * store is still opening; bots start once it is open. Bots' sends wait for {@code delivery},
+     * the message center, which starts after the host.
      */
-    public PluginHost(PluginHostSettings settings, Future<? extends MessageStore> history, Supplier<DaemonStatus> status) {
+    public PluginHost(PluginHostSettings settings, Future<? extends MessageStore> history, Future<DeliveryPort> delivery,
+            Supplier<DaemonStatus> status) {
         this.settings = settings;
         this.history = history;
+        this.delivery = delivery;
         this.status = status;
     }
 
@@ -67,12 +74,13 @@ public final class PluginHost extends VerticleBase {
         return Future.all(loaded, history)
                 .compose(all -> {
                     services = new HostServices(vertx, settings.botUser(), settings.configDir(), settings.dataRoot(), history.result(),
-                            new ReplyLimiter(settings.replyRateCount(), settings.replyRatePer()), settings.sendTimeout(), status,
+                            new ReplyLimiter(settings.replyRateCount(), settings.replyRatePer()), delivery, status,
                             roster::commands);
                     return Future.join(loaded.result().stream().map(this::startBots).toList());
                 })
                 .map(v -> {
-                    inbound = vertx.eventBus().consumer(Addresses.INBOUND, msg -> dispatch(ChatMessages.fromJson(msg.body())));
+                    LocalCodecs.register(vertx);
+                    inbound = vertx.eventBus().consumer(Addresses.INBOUND, msg -> dispatch(msg.body()));
                     watchTimer = vertx.setPeriodic(settings.watchInterval().toMillis(), id -> serialized(this::applyFolderChanges));
                     describeTimer = vertx.setPeriodic(DESCRIBE_EVERY_MS, id -> describeAll());
                     log.info("plugins: {}", summary());
@@ -160,28 +168,49 @@ public final class PluginHost extends VerticleBase {
         }
     }
 
-    /** Runs the bots one after another, highest priority first, until one marks the message handled. */
-    private void dispatch(ChatMessage message) {
-        if (message.from().equals(settings.botUser())) {
-            return; // never answer ourselves
+    /**
+     * Runs the bots one after another, highest priority first, until one marks the message handled;
+     * then, once their replies are stored, tells the message center the message is handled.
+     */
+    private void dispatch(Inbound inbound) {
+        Handling handling = new Handling(inbound);
+        if (inbound.message().from().equals(settings.botUser())) {
+            finish(handling); // never answer ourselves
+            return;
         }
-        deliverFrom(roster.inOrder(), 0, message, new HostedMessageEvent.HandledFlag());
+        deliverFrom(roster.inOrder(), 0, handling);
     }
 
-    private void deliverFrom(List<BotRunner> chain, int index, ChatMessage message, HostedMessageEvent.HandledFlag handled) {
-        if (index >= chain.size() || handled.get()) {
+    private void deliverFrom(List<BotRunner> chain, int index, Handling handling) {
+        if (index >= chain.size() || handling.isMarkedHandled()) {
+            finish(handling);
             return;
         }
         BotRunner runner = chain.get(index);
         if (!roster.isActive(runner)) {
-            deliverFrom(chain, index + 1, message, handled); // stopped while the message was on its way
+            handling.cutShort |= stopping; // stopped while the message was on its way: it is shown again after the restart
+            deliverFrom(chain, index + 1, handling);
             return;
         }
-        runner.deliver(new HostedMessageEvent(message, handled, runner.context)).onComplete(ar -> {
-            if (ar.failed() && runner.consecutiveFailures >= settings.maxConsecutiveFailures()) {
+        runner.deliver(new HostedMessageEvent(handling, runner.context, runner.replyKey())).onComplete(ar -> {
+            if (ar.failed() && stopping) {
+                handling.cutShort = true;
+            } else if (ar.failed() && runner.consecutiveFailures >= settings.maxConsecutiveFailures()) {
                 disableAfterFailures(runner);
             }
-            deliverFrom(chain, index + 1, message, handled);
+            deliverFrom(chain, index + 1, handling);
+        });
+    }
+
+    /** Every bot is done: once the replies they asked for are stored, the message is handled. */
+    private void finish(Handling handling) {
+        if (handling.cutShort) {
+            return;
+        }
+        handling.repliesSettled().onSuccess(handled -> {
+            if (handled) {
+                delivery.onSuccess(port -> port.handled(handling.inbound.message()));
+            }
         });
     }
 
@@ -337,6 +366,7 @@ public final class PluginHost extends VerticleBase {
 
     @Override
     public Future<?> stop() {
+        stopping = true;
         vertx.cancelTimer(watchTimer);
         vertx.cancelTimer(describeTimer);
         if (inbound != null) {

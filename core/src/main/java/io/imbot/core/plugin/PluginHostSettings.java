@@ -1,7 +1,6 @@
 package io.imbot.core.plugin;
 
 import io.imbot.core.config.ImbotConfig;
-import io.imbot.core.delivery.DeliverySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Map;
  * @param dir the folder PF4J loads plugin jars and zips from
  * @param watchInterval how often the folder is checked for added, changed and removed plugins
  * @param dataRoot the folder under which each plugin gets its own data folder
- * @param sendTimeout how long a bot's send may take in the worst case
  */
 public record PluginHostSettings(
         Path dir,
@@ -26,8 +24,7 @@ public record PluginHostSettings(
         Map<String, Map<String, Object>> pluginConfig,
         String botUser,
         Path configDir,
-        Path dataRoot,
-        Duration sendTimeout) {
+        Path dataRoot) {
 
     public PluginHostSettings {
         disabled = List.copyOf(disabled);
@@ -38,7 +35,6 @@ public record PluginHostSettings(
     public static PluginHostSettings from(ImbotConfig c) {
         ImbotConfig.Plugins p = c.plugins();
         return new PluginHostSettings(p.dir(), p.watchInterval(), p.callTimeout(), p.maxConsecutiveFailures(), p.replyRate().count(),
-                p.replyRate().per(), p.disabled(), p.config(), c.bot().user(), c.configDir(), c.home().resolve("data").resolve("plugins"),
-                DeliverySettings.from(c.delivery()).requestTimeout());
+                p.replyRate().per(), p.disabled(), p.config(), c.bot().user(), c.configDir(), c.home().resolve("data").resolve("plugins"));
     }
 }

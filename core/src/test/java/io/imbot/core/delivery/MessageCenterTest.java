@@ -92,8 +92,8 @@ class MessageCenterTest {
         await(ack);
         await(Await.until(vertx, 5, () -> f.inboundEvents.size() == 1));
 
-        assertThat(f.inboundEvents.get(0).getString("id")).isEqualTo("a-1");
-        assertThat(f.inboundEvents.get(0).getString("from")).isEqualTo("alice");
+        assertThat(f.inboundEvents.get(0).message().id()).isEqualTo("a-1");
+        assertThat(f.inboundEvents.get(0).message().from()).isEqualTo("alice");
         assertThat(await(f.store.latest("alice", 10))).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(DeliveryStatus.RECEIVED);
             assertThat(r.body()).isEqualTo("ping");
@@ -111,7 +111,7 @@ class MessageCenterTest {
         alice.send(new Frame.Msg("d-2", "", "bot", "second", 2L));
         await(Await.until(vertx, 5, () -> f.counters.duplicatesDropped() == 4));
 
-        assertThat(f.inboundEvents).extracting(e -> e.getString("id")).containsExactly("d-1", "d-2");
+        assertThat(f.inboundEvents).extracting(e -> e.message().id()).containsExactly("d-1", "d-2");
         assertThat(await(f.store.latest("alice", 10))).extracting(MessageRecord::id).containsExactly("d-1", "d-2");
         assertThat(f.counters.received()).isEqualTo(2);
     }

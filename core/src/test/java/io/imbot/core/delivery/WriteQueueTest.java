@@ -48,10 +48,9 @@ class WriteQueueTest {
 
         List<Future<DeliveryOutcome>> sends = new ArrayList<>();
         for (int i = 0; i < 200; i++) { // 12 MB: far more than socket buffers hold
-            sends.add(vertx.eventBus().<io.vertx.core.json.JsonObject>request(Addresses.SEND,
-                            new io.vertx.core.json.JsonObject().put("to", "alice").put("body", body),
+            sends.add(vertx.eventBus().<DeliveryOutcome>request(Addresses.SEND, SendRequest.fresh("alice", body),
                             new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(60_000))
-                    .map(r -> DeliveryOutcome.fromJson(r.body())));
+                    .map(r -> r.body()));
         }
         await(Await.until(vertx, 30, () -> counters.writeQueuePauses() >= 1 && bot.get() != null));
 

@@ -3,10 +3,13 @@ package io.imbot.core.fault;
 import io.imbot.core.config.ConfigLoader;
 import io.imbot.core.config.ImbotConfig;
 import io.imbot.core.daemon.Daemon;
+import io.imbot.api.DeliveryStatus;
 import io.imbot.core.delivery.Addresses;
+import io.imbot.core.delivery.DeliveryOutcome;
+import io.imbot.core.delivery.LocalCodecs;
+import io.imbot.core.delivery.SendRequest;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -39,8 +42,9 @@ public final class SenderProcess {
 
         Vertx vertx = Vertx.vertx();
         AtomicInteger stored = new AtomicInteger();
-        vertx.eventBus().<JsonObject>consumer(Addresses.DELIVERY_STATUS, m -> {
-            if ("PENDING".equals(m.body().getString("status")) && stored.incrementAndGet() == count) {
+        LocalCodecs.register(vertx);
+        vertx.eventBus().<DeliveryOutcome>consumer(Addresses.DELIVERY_STATUS, m -> {
+            if (m.body().status() == DeliveryStatus.PENDING && stored.incrementAndGet() == count) {
                 System.out.println("STORED " + count);
             }
         });
@@ -48,7 +52,7 @@ public final class SenderProcess {
         Daemon daemon = Daemon.start(vertx, config).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
         System.out.println("STARTED in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         for (int i = 0; i < count; i++) {
-            vertx.eventBus().request(Addresses.SEND, new JsonObject().put("to", "alice").put("body", String.format("msg-%05d", i)),
+            vertx.eventBus().request(Addresses.SEND, SendRequest.fresh("alice", String.format("msg-%05d", i)),
                     new DeliveryOptions().setSendTimeout(Duration.ofMinutes(15).toMillis()));
         }
         vertx.setPeriodic(50, id -> {

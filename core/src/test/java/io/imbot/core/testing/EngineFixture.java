@@ -1,6 +1,10 @@
 package io.imbot.core.testing;
 
+import io.imbot.api.DeliveryStatus;
 import io.imbot.core.delivery.Addresses;
+import io.imbot.core.delivery.ConnectionChange;
+import io.imbot.core.delivery.Inbound;
+import io.imbot.core.delivery.SendRequest;
 import io.imbot.core.delivery.DeliveryCounters;
 import io.imbot.core.delivery.DeliveryOutcome;
 import io.imbot.core.delivery.DeliverySettings;
@@ -13,7 +17,6 @@ import io.imbot.server.ServerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,8 +32,11 @@ public final class EngineFixture {
     public final ImServer server;
     public final JdbcMessageStore store;
     public final DeliveryCounters counters = new DeliveryCounters();
-    public final List<JsonObject> statusEvents = new CopyOnWriteArrayList<>();
-    public final List<JsonObject> inboundEvents = new CopyOnWriteArrayList<>();
+    /** The running engine; a new one after {@link #restartEngine}. */
+    public volatile MessageCenter center;
+    public final List<DeliveryOutcome> statusEvents = new CopyOnWriteArrayList<>();
+    public final List<Inbound> inboundEvents = new CopyOnWriteArrayList<>();
+    /** The connection's states in order, as lower-case names ("up", "down", "failed"). */
     public final List<String> connectionEvents = new CopyOnWriteArrayList<>();
     private String deploymentId;
 
@@ -63,33 +69,43 @@ public final class EngineFixture {
     }
 
     private Future<Void> deploy(DeliverySettings settings, UnaryOperator<TcpOptions> adjust) {
-        vertx.eventBus().<JsonObject>consumer(Addresses.DELIVERY_STATUS, m -> statusEvents.add(m.body()));
-        vertx.eventBus().<JsonObject>consumer(Addresses.INBOUND, m -> inboundEvents.add(m.body()));
-        vertx.eventBus().<JsonObject>consumer(Addresses.CONNECTION, m -> connectionEvents.add(m.body().getString("state")));
-        TcpOptions tcp = adjust.apply(tcpOptions("bot"));
-        MessageCenter center = new MessageCenter(settings, new TcpConnector(vertx, tcp), store, "bot", counters);
-        return vertx.deployVerticle(center).map(id -> {
+        vertx.eventBus().<DeliveryOutcome>consumer(Addresses.DELIVERY_STATUS, m -> statusEvents.add(m.body()));
+        vertx.eventBus().<Inbound>consumer(Addresses.INBOUND, m -> inboundEvents.add(m.body()));
+        vertx.eventBus().<ConnectionChange>consumer(Addresses.CONNECTION,
+                m -> connectionEvents.add(m.body().state().name().toLowerCase(java.util.Locale.ROOT)));
+        return deployEngine(settings, adjust.apply(tcpOptions("bot")));
+    }
+
+    private Future<Void> deployEngine(DeliverySettings settings, TcpOptions tcp) {
+        MessageCenter engine = new MessageCenter(settings, new TcpConnector(vertx, tcp), store, "bot", counters);
+        return vertx.deployVerticle(engine).map(id -> {
+            center = engine;
             deploymentId = id;
             return null;
         });
     }
 
+    /** Stops the engine as a clean stop would, then starts a new one on the same store and server. */
+    public Future<Void> restartEngine(DeliverySettings settings) {
+        return stopEngine().compose(v -> deployEngine(settings, tcpOptions("bot")));
+    }
+
     /** Sends through the event-bus address, as a bot or another thread would. */
     public Future<DeliveryOutcome> send(String to, String body) {
-        return vertx.eventBus().<JsonObject>request(Addresses.SEND, new JsonObject().put("to", to).put("body", body),
+        return vertx.eventBus().<DeliveryOutcome>request(Addresses.SEND, SendRequest.fresh(to, body),
                         new DeliveryOptions().setSendTimeout(60_000))
-                .map(r -> DeliveryOutcome.fromJson(r.body()));
+                .map(r -> r.body());
     }
 
     /** How many final outcomes (not PENDING) were published for each message ID. */
     public java.util.Map<String, Long> finalStatusCounts() {
-        return statusEvents.stream().filter(e -> !"PENDING".equals(e.getString("status")))
-                .collect(java.util.stream.Collectors.groupingBy(e -> e.getString("id"), java.util.stream.Collectors.counting()));
+        return statusEvents.stream().filter(e -> e.status() != DeliveryStatus.PENDING)
+                .collect(java.util.stream.Collectors.groupingBy(DeliveryOutcome::id, java.util.stream.Collectors.counting()));
     }
 
     /** Status events published for {@code id}, in order. */
     public List<String> statusesOf(String id) {
-        return statusEvents.stream().filter(e -> id.equals(e.getString("id"))).map(e -> e.getString("status")).toList();
+        return statusEvents.stream().filter(e -> id.equals(e.id())).map(e -> e.status().name()).toList();
     }
 
     /** Stops the engine (its stop path), leaving server and store up. */

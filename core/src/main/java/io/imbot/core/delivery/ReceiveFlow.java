@@ -1,0 +1,122 @@
+package io.imbot.core.delivery;
+
+import io.imbot.api.ChatMessage;
+import io.imbot.core.history.MessageRecord;
+import io.imbot.core.history.MessageStore;
+import io.imbot.core.transport.Connector;
+import io.imbot.core.transport.InboundMessage;
+import io.vertx.core.Vertx;
+import java.util.ArrayDeque;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receive flow of the message center: store (deduplicated), acknowledge, then hand to the bots
+ * on {@link Addresses#INBOUND}, and record when they are done.
+ *
+ * <p>A new message is unhandled (in the store's inbox) until whoever handles it reports back.
+ * Messages left unhandled by a crash are dispatched again at start, before new ones. At most
+ * {@code maxUnhandled} messages are with the bots at once; the rest wait here, stored, in arrival
+ * order. While that many wait, new messages are stored but their ACKs are held back, so the
+ * server's delivery window stops the flow instead of this queue growing. {@code maxUnhandled} 0
+ * means nobody reports back (a chat client): every message is published and ACKed at once.
+ *
+ * <p>Confined to the message center's context.
+ */
+final class ReceiveFlow {
+
+    private static final Logger log = LoggerFactory.getLogger(ReceiveFlow.class);
+
+    private final Vertx vertx;
+    private final MessageStore store;
+    private final Connector connector;
+    private final DeliveryCounters counters;
+    private final int maxUnhandled;
+
+    /** Stored, not yet published: in arrival order, re-dispatches first. */
+    private final ArrayDeque<Inbound> waiting = new ArrayDeque<>();
+    /** Stored messages whose ACK waits until the bots catch up; forgotten when the connection goes (the server redelivers). */
+    private final ArrayDeque<String> heldAcks = new ArrayDeque<>();
+    /** Published and not reported handled yet. */
+    private int withBots;
+
+    ReceiveFlow(Vertx vertx, MessageStore store, Connector connector, DeliveryCounters counters, int maxUnhandled) {
+        this.vertx = vertx;
+        this.store = store;
+        this.connector = connector;
+        this.counters = counters;
+        this.maxUnhandled = maxUnhandled;
+    }
+
+    /** Queues the messages a previous run left unhandled, ahead of anything new. */
+    void redispatch(List<MessageRecord> unhandled) {
+        for (MessageRecord r : unhandled) {
+            waiting.addLast(new Inbound(r.toChatMessage(), true));
+        }
+        if (!unhandled.isEmpty()) {
+            log.info("{} stored messages were not handled before the last stop; the bots see them again first", unhandled.size());
+        }
+        counters.redispatched.addAndGet(unhandled.size());
+        publishWaiting();
+    }
+
+    void onMessage(InboundMessage m) {
+        MessageRecord record = MessageRecord.inbound(m.id(), m.from(), m.to(), m.body(), m.sentAt() > 0 ? m.sentAt() : System.currentTimeMillis());
+        store.saveInbound(record).onComplete(ar -> {
+            if (ar.failed()) {
+                log.error("could not store inbound message {} from {}; not acknowledging it, the server will redeliver: {}",
+                        m.id(), m.from(), ar.cause().getMessage());
+                return;
+            }
+            if (!ar.result()) {
+                counters.duplicatesDropped.incrementAndGet();
+                log.debug("redelivered message {} from {} acknowledged again, not shown twice", m.id(), m.from());
+                connector.acknowledge(m.id());
+                return;
+            }
+            counters.received.incrementAndGet();
+            waiting.addLast(new Inbound(record.toChatMessage(), false));
+            if (maxUnhandled > 0 && unhandled() > maxUnhandled) {
+                heldAcks.addLast(m.id());
+            } else {
+                connector.acknowledge(m.id());
+            }
+            publishWaiting();
+        });
+    }
+
+    /** Every bot is done with {@code message}: it leaves the inbox, and the next waiting message goes out. */
+    void handled(ChatMessage message) {
+        store.markHandled(message.from(), message.id())
+                .onFailure(e -> log.warn("could not record message {} from {} as handled; it is shown again after a restart: {}",
+                        message.id(), message.from(), e.getMessage()));
+        if (maxUnhandled > 0 && withBots > 0) {
+            withBots--;
+        }
+        publishWaiting();
+        while (!heldAcks.isEmpty() && unhandled() <= maxUnhandled) {
+            connector.acknowledge(heldAcks.pollFirst());
+        }
+    }
+
+    /** The server forgets unacknowledged deliveries with the connection and sends them again. */
+    void onLost() {
+        heldAcks.clear();
+    }
+
+    /** Messages stored and not handled: waiting here or with the bots. */
+    int unhandled() {
+        return withBots + waiting.size();
+    }
+
+    private void publishWaiting() {
+        while (!waiting.isEmpty() && (maxUnhandled <= 0 || withBots < maxUnhandled)) {
+            if (maxUnhandled > 0) {
+                withBots++;
+            }
+            vertx.eventBus().publish(Addresses.INBOUND, waiting.pollFirst());
+        }
+        counters.unhandled.set(unhandled());
+    }
+}

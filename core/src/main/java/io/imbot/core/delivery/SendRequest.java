@@ -1,0 +1,26 @@
+package io.imbot.core.delivery;
+
+import java.util.Objects;
+
+/**
+ * A request to send one message, as callers hand it to the message center (through {@link
+ * DeliveryPort#submit} or the {@link Addresses#SEND} address). Checked by the message center, which
+ * answers a bad request with a refused outcome.
+ *
+ * @param to the recipient: a user name or {@code #room}
+ * @param body the text
+ * @param replyId the message ID to use, derived by {@link ReplyIds} for a bot's reply so that a
+ *     re-dispatch after a crash produces the same ID; {@code null} for a fresh ID
+ */
+public record SendRequest(String to, String body, String replyId) {
+
+    /** A send with a fresh ID. */
+    public static SendRequest fresh(String to, String body) {
+        return new SendRequest(to, body, null);
+    }
+
+    /** A bot's reply with an ID derived from the message it answers. */
+    public static SendRequest reply(String to, String body, String replyId) {
+        return new SendRequest(to, body, Objects.requireNonNull(replyId, "replyId"));
+    }
+}
