@@ -39,6 +39,23 @@ public interface BotContext {
      */
     CompletionStage<List<ChatMessage>> history(String conversation, int limit);
 
+    /**
+     * Lists the conversations, most recently active first, each with its latest message, its
+     * message count and how many inbound messages wait for an answer (see {@link Conversation}).
+     * The stage completes on the bot's own thread, like {@link #history}'s.
+     *
+     * <pre>{@code
+     * ctx.conversations(50).thenAccept(list -> {
+     *     long waiting = list.stream().filter(c -> c.unanswered() > 0).count();
+     *     ctx.logger().log(System.Logger.Level.INFO, waiting + " conversations wait for an answer");
+     * });
+     * }</pre>
+     *
+     * @param limit how many conversations at most, 1 to 1000
+     * @return the conversations; fails with {@link IllegalArgumentException} for a bad limit
+     */
+    CompletionStage<List<Conversation>> conversations(int limit);
+
     /** This plugin's section of the daemon configuration ({@code plugins.config.<id>}), read-only. */
     Map<String, Object> config();
 

@@ -66,6 +66,35 @@ class LauncherIT {
     }
 
     @Test
+    void conversations_daemonRunningThenStopped_listsLatestMessagesAndUnansweredCounts() throws Exception {
+        Launcher.Result live;
+        try (Launcher.Daemon daemon = imbot.daemon(elsewhere)) {
+            daemon.awaitReady();
+            assertThat(imbot.run(elsewhere, "send", "--user", "alice", "--to", "bot", "--text", "ping", "--wait-reply", "5").out())
+                    .contains("bot: pong");
+            assertThat(imbot.run(elsewhere, "send", "--user", "dave", "--to", "bot", "--text", "one").exit()).isZero();
+            assertThat(imbot.run(elsewhere, "send", "--user", "dave", "--to", "bot", "--text", "two\u001b[31m").exit()).isZero();
+            // Acknowledged by the server, stored by the daemon a moment later: wait for both of dave's.
+            Launcher.until(10, "dave's two messages are stored", () -> imbot.admin("/api/conversations").contains("\"unanswered\":2"));
+
+            live = imbot.run(elsewhere, "conversations");
+
+            assertThat(live.exit()).as(live.err()).isZero();
+            assertThat(live.out())
+                    .containsPattern("(?m)^dave\\s+\\S+ \\S+\\s+INBOUND\\s+2 messages, 2 unanswered  dave: two\\\\u001b\\[31m$")
+                    .containsPattern("(?m)^alice\\s+\\S+ \\S+\\s+OUTBOUND\\s+2 messages, 0 unanswered  bot: pong$");
+            assertThat(live.out().indexOf("dave")).as("most recently active first").isLessThan(live.out().indexOf("alice"));
+            assertThat(daemon.terminate()).isIn(0, 143);
+        }
+
+        Launcher.Result offline = imbot.run(elsewhere, "conversations", "--limit", "1");
+
+        assertThat(offline.exit()).as(offline.err()).isZero();
+        assertThat(offline.err()).contains("the daemon is not running; reading");
+        assertThat(offline.out()).isEqualTo(live.out().lines().findFirst().orElseThrow() + "\n");
+    }
+
+    @Test
     void run_throughSymlinkFromAnotherFolder_findsItsHome() throws Exception {
         Path link = elsewhere.resolve("imbot-link");
         Files.createSymbolicLink(link, install.resolve("bin/imbot"));

@@ -1,12 +1,15 @@
 package io.imbot.testkit;
 
 import io.imbot.api.ChatMessage;
+import io.imbot.api.Conversation;
 import io.imbot.api.Delivery;
 import io.imbot.api.DeliveryException;
 import io.imbot.api.DeliveryStatus;
 import io.imbot.api.Direction;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +26,8 @@ final class Mailbox {
     private final ManualClock clock;
     private final List<ChatMessage> messages = new ArrayList<>();
     private final Set<String> inboundIds = new HashSet<>();
+    /** Least recently active first: a conversation moves to the end with each stored message. */
+    private final LinkedHashMap<String, Conversation> conversations = new LinkedHashMap<>();
     private long nextIn = 1;
     private long nextOut = 1;
     private long acknowledged;
@@ -47,7 +52,7 @@ final class Mailbox {
         if (!inboundIds.add(message.id())) {
             return false;
         }
-        messages.add(message);
+        store(message);
         received++;
         return true;
     }
@@ -64,7 +69,7 @@ final class Mailbox {
             String id = "out-" + nextOut++;
             DeliveryException.Reason reason = failWith;
             DeliveryStatus status = reason == null ? DeliveryStatus.ACKNOWLEDGED : statusFor(reason);
-            messages.add(new ChatMessage(id, Direction.OUTBOUND, to, botUser, to, text, clock.instant(), status));
+            store(new ChatMessage(id, Direction.OUTBOUND, to, botUser, to, text, clock.instant(), status));
             if (reason == null) {
                 acknowledged++;
                 return CompletableFuture.completedStage(new Delivery(id, DeliveryStatus.ACKNOWLEDGED, 1));
@@ -93,12 +98,32 @@ final class Mailbox {
         return messages.stream().filter(m -> m.conversation().equals(conversation)).toList();
     }
 
+    /**
+     * The conversations, most recently active first, as the daemon's history keeps them: the
+     * latest message (stored now), the message count, and the inbound messages since the last
+     * outbound one.
+     */
+    synchronized List<Conversation> conversations(int limit) {
+        List<Conversation> newestFirst = new ArrayList<>(conversations.values());
+        Collections.reverse(newestFirst);
+        return List.copyOf(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+    }
+
     synchronized long acknowledged() {
         return acknowledged;
     }
 
     synchronized long received() {
         return received;
+    }
+
+    private void store(ChatMessage m) {
+        messages.add(m);
+        Conversation before = conversations.remove(m.conversation());
+        long count = before == null ? 0 : before.messageCount();
+        long unanswered = before == null ? 0 : before.unanswered();
+        conversations.put(m.conversation(), new Conversation(m.conversation(), m.id(), m.direction(), m.from(),
+                Conversation.preview(m.body()), clock.instant(), count + 1, m.direction() == Direction.INBOUND ? unanswered + 1 : 0));
     }
 
     private static DeliveryStatus statusFor(DeliveryException.Reason reason) {

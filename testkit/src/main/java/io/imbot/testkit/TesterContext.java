@@ -4,6 +4,7 @@ import io.imbot.api.BotCommand;
 import io.imbot.api.BotContext;
 import io.imbot.api.Cancellable;
 import io.imbot.api.ChatMessage;
+import io.imbot.api.Conversation;
 import io.imbot.api.DaemonStatus;
 import io.imbot.api.Delivery;
 import io.imbot.api.ReplyBot;
@@ -62,6 +63,16 @@ final class TesterContext implements BotContext {
         }
         List<ChatMessage> all = tester.mailbox().history(conversation);
         return CompletableFuture.completedStage(all.subList(Math.max(0, all.size() - limit), all.size()));
+    }
+
+    /** Computed from the tester's messages as the daemon's history computes it; see {@link Conversation}. */
+    @Override
+    public CompletionStage<List<Conversation>> conversations(int limit) {
+        if (limit < 1 || limit > 1000) {
+            return CompletableFuture.failedStage(
+                    new IllegalArgumentException("limit must be 1 to 1000, was " + limit));
+        }
+        return CompletableFuture.completedStage(tester.mailbox().conversations(limit));
     }
 
     @Override

@@ -23,7 +23,7 @@ import java.util.function.Supplier;
 
 /**
  * The local admin API the CLI talks to: JSON over HTTP on loopback. Read-only views of the
- * running daemon (status, history, plugins) and a dry run of the bots' rules.
+ * running daemon (status, history, conversations, plugins) and a dry run of the bots' rules.
  */
 public final class AdminServer {
 
@@ -49,6 +49,7 @@ public final class AdminServer {
         router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
         router.get("/api/status").handler(rc -> json(rc, status.get()));
         router.get("/api/history").handler(this::history);
+        router.get("/api/conversations").handler(this::conversations);
         router.get("/api/plugins").handler(this::plugins);
         router.post("/api/plugins/:id/:action").handler(this::pluginAction);
         router.post("/api/rules/test").handler(this::rulesTest);
@@ -66,15 +67,8 @@ public final class AdminServer {
 
     private void history(RoutingContext rc) {
         String with = rc.request().getParam("with");
-        int limit;
-        try {
-            limit = Integer.parseInt(rc.request().getParam("limit", "50"));
-        } catch (NumberFormatException e) {
-            error(rc, 400, "limit must be a whole number");
-            return;
-        }
-        if (limit < 1 || limit > 10_000) {
-            error(rc, 400, "limit must be 1 to 10000");
+        int limit = limit(rc);
+        if (limit < 0) {
             return;
         }
         Future<List<MessageRecord>> rows = with == null || with.isBlank() ? history.latest(limit) : history.latest(with, limit);
@@ -83,6 +77,34 @@ public final class AdminServer {
             list.forEach(r -> out.add(ChatMessages.toJson(r.toChatMessage()).put("attempts", r.attempts())));
             json(rc, new JsonObject().put("messages", out));
         }).onFailure(e -> error(rc, 500, "history unavailable: " + e.getMessage()));
+    }
+
+    private void conversations(RoutingContext rc) {
+        int limit = limit(rc);
+        if (limit < 0) {
+            return;
+        }
+        history.conversations(limit).onSuccess(list -> {
+            JsonArray out = new JsonArray();
+            list.forEach(c -> out.add(Conversations.toJson(c)));
+            json(rc, new JsonObject().put("conversations", out));
+        }).onFailure(e -> error(rc, 500, "history unavailable: " + e.getMessage()));
+    }
+
+    /** The {@code limit} parameter, 1 to 10000 (50 when absent); -1 after answering 400 to a bad one. */
+    private static int limit(RoutingContext rc) {
+        int limit;
+        try {
+            limit = Integer.parseInt(rc.request().getParam("limit", "50"));
+        } catch (NumberFormatException e) {
+            error(rc, 400, "limit must be a whole number");
+            return -1;
+        }
+        if (limit < 1 || limit > 10_000) {
+            error(rc, 400, "limit must be 1 to 10000");
+            return -1;
+        }
+        return limit;
     }
 
     private void plugins(RoutingContext rc) {

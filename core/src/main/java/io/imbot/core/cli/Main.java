@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             SendCommand.class,
             ChatCommand.class,
             HistoryCommand.class,
+            ConversationsCommand.class,
             PluginsCommand.class,
             RulesCommand.class,
             CommandLine.HelpCommand.class

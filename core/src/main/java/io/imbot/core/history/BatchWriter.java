@@ -1,5 +1,6 @@
 package io.imbot.core.history;
 
+import io.imbot.api.Conversation;
 import io.imbot.api.DeliveryStatus;
 import io.imbot.api.Direction;
 import java.sql.Connection;
@@ -7,8 +8,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -17,8 +21,6 @@ import javax.sql.DataSource;
  * loop.
  */
 final class BatchWriter implements AutoCloseable {
-
-    private static final int PREVIEW_CHARS = 200;
 
     private final DataSource dataSource;
     private final String self;
@@ -188,9 +190,15 @@ final class BatchWriter implements AutoCloseable {
         ps.setLong(8, now);
     }
 
+    /**
+     * Each conversation's latest message, message count and unanswered count (new inbound messages
+     * since the last outbound one), taking the batch's messages in arrival order.
+     */
     private void updateConversations(WriteBatch b, MessageRecord[] outbound, boolean[] inboundIsNew, long now) throws SQLException {
         Map<String, MessageRecord> latest = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Integer> unanswered = new HashMap<>(); // since the batch's last outbound message, if any
+        Set<String> answered = new HashSet<>(); // has an outbound message in this batch: the stored count restarts
         int inboundIndex = 0;
         int outboundIndex = 0;
         for (MessageRecord m : b.arrivals) {
@@ -200,12 +208,18 @@ final class BatchWriter implements AutoCloseable {
             }
             latest.put(m.conversation(), m);
             counts.merge(m.conversation(), 1, Integer::sum);
+            if (m.direction() == Direction.INBOUND) {
+                unanswered.merge(m.conversation(), 1, Integer::sum);
+            } else {
+                unanswered.put(m.conversation(), 0);
+                answered.add(m.conversation());
+            }
         }
         if (latest.isEmpty()) {
             return;
         }
         for (MessageRecord m : latest.values()) {
-            String preview = m.body().length() <= PREVIEW_CHARS ? m.body() : m.body().substring(0, PREVIEW_CHARS);
+            String preview = Conversation.preview(m.body());
             mergeConversation.setString(1, m.conversation());
             mergeConversation.setString(2, m.id());
             mergeConversation.setString(3, m.direction() == Direction.INBOUND ? "I" : "O");
@@ -213,6 +227,8 @@ final class BatchWriter implements AutoCloseable {
             mergeConversation.setString(5, preview);
             mergeConversation.setLong(6, now);
             mergeConversation.setLong(7, counts.get(m.conversation()));
+            mergeConversation.setLong(8, unanswered.get(m.conversation()));
+            mergeConversation.setBoolean(9, answered.contains(m.conversation()));
             mergeConversation.addBatch();
         }
         mergeConversation.executeBatch();

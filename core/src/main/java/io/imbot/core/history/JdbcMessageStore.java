@@ -1,5 +1,6 @@
 package io.imbot.core.history;
 
+import io.imbot.api.Conversation;
 import io.imbot.api.DeliveryStatus;
 import io.imbot.api.Direction;
 import io.vertx.core.Future;
@@ -12,6 +13,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -101,6 +103,13 @@ public final class JdbcMessageStore implements MessageStore {
     }
 
     @Override
+    public Future<List<Conversation>> conversations(int limit) {
+        return readers.preparedQuery(Sql.SELECT_CONVERSATIONS).execute(Tuple.of(clamp(limit)))
+                .map(JdbcMessageStore::conversations)
+                .recover(e -> Future.failedFuture(new StoreException("conversations query failed: " + e.getMessage(), e)));
+    }
+
+    @Override
     public Future<Void> flush() {
         return writer.flush();
     }
@@ -133,6 +142,22 @@ public final class JdbcMessageStore implements MessageStore {
 
     private static int clamp(int limit) {
         return Math.max(1, Math.min(limit, MAX_LIMIT));
+    }
+
+    private static List<Conversation> conversations(RowSet<Row> rows) {
+        List<Conversation> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            out.add(new Conversation(
+                    r.getString(0),
+                    r.getString(1),
+                    "I".equals(r.getString(2)) ? Direction.INBOUND : Direction.OUTBOUND,
+                    r.getString(3),
+                    r.getString(4),
+                    Instant.ofEpochMilli(r.getLong(5)),
+                    r.getLong(6),
+                    r.getLong(7)));
+        }
+        return out;
     }
 
     private static List<MessageRecord> records(RowSet<Row> rows) {

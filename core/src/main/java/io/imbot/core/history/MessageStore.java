@@ -1,5 +1,6 @@
 package io.imbot.core.history;
 
+import io.imbot.api.Conversation;
 import io.imbot.api.DeliveryStatus;
 import io.vertx.core.Future;
 import java.util.List;
@@ -48,6 +49,13 @@ public interface MessageStore {
 
     /** The latest {@code limit} messages across all conversations, oldest first. */
     Future<List<MessageRecord>> latest(int limit);
+
+    /**
+     * The latest {@code limit} active conversations, most recently active first: each with its
+     * latest message, message count and unanswered count (see {@link Conversation}). Reflects what
+     * has been written so far; messages still gathering in a batch are not in it yet.
+     */
+    Future<List<Conversation>> conversations(int limit);
 
     /** Completes once everything handed to the store so far is durable. */
     Future<Void> flush();

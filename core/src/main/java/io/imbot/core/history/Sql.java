@@ -50,16 +50,23 @@ final class Sql {
     static final String UPDATE_STATUS = "UPDATE messages SET status = ?, attempts = ?, status_at = ?, reason = ?"
             + " WHERE direction = 'O' AND sender = ? AND id = ?";
 
+    /**
+     * One batch's change to a conversation: its latest message, {@code n} new messages, and {@code
+     * unanswered} new inbound messages after the batch's last outbound one ({@code answered} when the
+     * batch has one, which restarts the stored count).
+     */
     static final String MERGE_CONVERSATION = "MERGE INTO conversations c USING (VALUES ("
             + "CAST(? AS VARCHAR(80)), CAST(? AS VARCHAR(128)), CAST(? AS CHAR(1)), CAST(? AS VARCHAR(64)),"
-            + " CAST(? AS VARCHAR(1048576)), CAST(? AS BIGINT), CAST(? AS BIGINT)))"
-            + " AS v(conversation, last_id, last_direction, last_sender, last_body, last_at, n)"
+            + " CAST(? AS VARCHAR(1048576)), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BOOLEAN)))"
+            + " AS v(conversation, last_id, last_direction, last_sender, last_body, last_at, n, unanswered, answered)"
             + " ON c.conversation = v.conversation"
             + " WHEN MATCHED THEN UPDATE SET c.last_id = v.last_id, c.last_direction = v.last_direction,"
             + " c.last_sender = v.last_sender, c.last_body = v.last_body, c.last_at = v.last_at,"
-            + " c.message_count = c.message_count + v.n"
-            + " WHEN NOT MATCHED THEN INSERT VALUES"
-            + " (v.conversation, v.last_id, v.last_direction, v.last_sender, v.last_body, v.last_at, v.n)";
+            + " c.message_count = c.message_count + v.n,"
+            + " c.unanswered = CASE WHEN v.answered THEN v.unanswered ELSE c.unanswered + v.unanswered END"
+            + " WHEN NOT MATCHED THEN INSERT"
+            + " (conversation, last_id, last_direction, last_sender, last_body, last_at, message_count, unanswered) VALUES"
+            + " (v.conversation, v.last_id, v.last_direction, v.last_sender, v.last_body, v.last_at, v.n, v.unanswered)";
 
     /** The columns of a MessageRecord, with the outbox deciding PENDING. Needs {@code LEFT JOIN outbox o}. */
     static final String COLUMNS = "m.seq, m.direction, m.id, m.conversation, m.sender, m.recipient, m.body, m.created_at,"
@@ -81,6 +88,15 @@ final class Sql {
 
     static final String SELECT_LATEST = "SELECT " + COLUMNS + " FROM messages m LEFT JOIN outbox o ON o.seq = m.seq"
             + " ORDER BY m.seq DESC LIMIT ?";
+
+    /**
+     * The conversations, most recently active first. Rows stored in one batch share {@code last_at};
+     * the latest message's seq (found through the unique index) orders them by arrival.
+     */
+    static final String SELECT_CONVERSATIONS = "SELECT c.conversation, c.last_id, c.last_direction, c.last_sender,"
+            + " c.last_body, c.last_at, c.message_count, c.unanswered FROM conversations c"
+            + " LEFT JOIN messages m ON m.direction = c.last_direction AND m.sender = c.last_sender AND m.id = c.last_id"
+            + " ORDER BY c.last_at DESC, m.seq DESC LIMIT ?";
 
     static final String SELECT_MAX_SEQ = "SELECT COALESCE(MAX(seq), 0) FROM messages";
 }

@@ -4,6 +4,7 @@ import io.imbot.api.BotCommand;
 import io.imbot.api.BotContext;
 import io.imbot.api.Cancellable;
 import io.imbot.api.ChatMessage;
+import io.imbot.api.Conversation;
 import io.imbot.api.DaemonStatus;
 import io.imbot.api.Delivery;
 import io.imbot.api.DeliveryException;
@@ -98,6 +99,14 @@ final class HostedBotContext implements BotContext {
         }
         return onBotThread(services.history().latest(conversation, limit)
                 .map(records -> records.stream().map(MessageRecord::toChatMessage).toList()));
+    }
+
+    @Override
+    public CompletionStage<List<Conversation>> conversations(int limit) {
+        if (limit < 1 || limit > 1000) {
+            return failed(new IllegalArgumentException("limit must be 1 to 1000, was " + limit));
+        }
+        return onBotThread(services.history().conversations(limit));
     }
 
     @Override
