@@ -142,15 +142,40 @@ public final class BotTester implements AutoCloseable {
     public Dispatch receive(ChatMessage message, boolean mentionsBot) {
         Objects.requireNonNull(message, "message");
         ensureOpen();
+        return dispatch(message, mentionsBot, mailbox.storeInbound(message), false);
+    }
+
+    /**
+     * Hands the bots a message they saw before, as the daemon does at start for a message that was
+     * stored but not handled when it stopped or died: every bot sees it again, with {@link
+     * io.imbot.api.MessageEvent#redelivered()} true. Use it to test that a bot with effects outside
+     * imbot does not repeat them. (The daemon gives the replies the same IDs as the first time, so
+     * the user gets each answer once; the tester records what the bots sent again, for the test to
+     * check.)
+     *
+     * @param message a message handed to the bots before, by {@link #receive} or returned in a
+     *     {@link Dispatch}
+     * @return who saw the message again and what the bots sent this time
+     * @throws IllegalArgumentException when the tester never received {@code message}
+     */
+    public Dispatch redeliver(ChatMessage message) {
+        Objects.requireNonNull(message, "message");
+        ensureOpen();
+        if (!mailbox.hasInbound(message.id())) {
+            throw new IllegalArgumentException("message " + message.id() + " was never received, so it cannot be redelivered");
+        }
+        return dispatch(message, !message.inRoom() || message.mentions(settings.botUser()), true, true);
+    }
+
+    private Dispatch dispatch(ChatMessage message, boolean mentionsBot, boolean show, boolean redelivered) {
         int mark = failureLog.mark();
         int sentBefore = mailbox.sentCount();
         AtomicReference<String> handledBy = new AtomicReference<>();
         List<String> seenBy = new ArrayList<>();
-        boolean fresh = mailbox.storeInbound(message);
-        if (fresh && !message.from().equals(settings.botUser())) {
+        if (show && !message.from().equals(settings.botUser())) {
             for (TesterContext context : byPriority()) {
                 seenBy.add(context.bot().name());
-                TesterEvent event = new TesterEvent(message, context, mentionsBot, handledBy);
+                TesterEvent event = new TesterEvent(message, context, mentionsBot, handledBy, redelivered);
                 failureLog.call(context.bot().name(), "onMessage " + message.id(), () -> context.bot().onMessage(event));
                 if (event.isHandled()) {
                     break;

@@ -47,6 +47,11 @@ final class Mailbox {
                 "in-" + nextIn++, Direction.INBOUND, conversation, from, to, text, clock.instant(), DeliveryStatus.RECEIVED);
     }
 
+    /** Whether an inbound message with this ID was stored. */
+    synchronized boolean hasInbound(String id) {
+        return inboundIds.contains(id);
+    }
+
     /** Stores an inbound message; returns {@code false} for an ID already stored (a redelivery). */
     synchronized boolean storeInbound(ChatMessage message) {
         if (!inboundIds.add(message.id())) {

@@ -14,12 +14,20 @@ final class TesterEvent implements MessageEvent {
     private final TesterContext context;
     private final boolean mentionsBot;
     private final AtomicReference<String> handledBy;
+    private final boolean redelivered;
 
-    TesterEvent(ChatMessage message, TesterContext context, boolean mentionsBot, AtomicReference<String> handledBy) {
+    TesterEvent(ChatMessage message, TesterContext context, boolean mentionsBot, AtomicReference<String> handledBy,
+            boolean redelivered) {
         this.message = message;
         this.context = context;
         this.mentionsBot = mentionsBot;
         this.handledBy = handledBy;
+        this.redelivered = redelivered;
+    }
+
+    @Override
+    public boolean redelivered() {
+        return redelivered;
     }
 
     @Override

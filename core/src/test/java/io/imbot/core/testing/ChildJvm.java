@@ -2,78 +2,72 @@ package io.imbot.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A Java main class run in a JVM of its own on this test's class path, so a test can kill it with
- * SIGKILL or stop it with SIGTERM. Its output is collected line by line.
+ * SIGKILL or stop it with SIGTERM. Its output goes to {@code target/children/NAME-N.log} (kept, to
+ * read after a failed run), which the test reads line by line.
  */
 public final class ChildJvm implements AutoCloseable {
 
+    private static final AtomicInteger STARTED = new AtomicInteger();
+
     private final String name;
     private final Process process;
-    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Path log;
 
-    private ChildJvm(String name, Process process) {
+    private ChildJvm(String name, Process process, Path log) {
         this.name = name;
         this.process = process;
-        Thread reader = new Thread(this::collect, "child-" + name);
-        reader.setDaemon(true);
-        reader.start();
+        this.log = log;
     }
 
     /** Starts {@code main} with {@code jvmArgs} (such as {@code -Dkey=value}) and {@code args}. */
-    public static ChildJvm start(String name, List<String> jvmArgs, Class<?> main, String... args) throws Exception {
+    public static ChildJvm start(String name, List<String> jvmArgs, Class<?> main, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-Xshare:auto"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC"));
         command.addAll(jvmArgs);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
-        return new ChildJvm(name, new ProcessBuilder(command).redirectErrorStream(true).start());
-    }
-
-    private void collect() {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                lines.add(line);
-            }
-        } catch (Exception e) {
-            lines.add("(unreadable: " + e + ")");
-        }
+        Path log = Path.of("target", "children", name + "-" + STARTED.incrementAndGet() + ".log").toAbsolutePath();
+        Files.createDirectories(log.getParent());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ChildJvm(name, process, log);
     }
 
     /** Every line printed so far. */
     public List<String> lines() {
-        return List.copyOf(lines);
+        try {
+            return Files.readAllLines(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + log, e);
+        }
     }
 
     /** The first line matching {@code regex} so far, or {@code null}. */
     public Matcher find(String regex) {
-        Pattern p = Pattern.compile(regex);
-        for (String line : lines) {
-            Matcher m = p.matcher(line);
-            if (m.find()) {
-                return m;
-            }
-        }
-        return null;
+        List<Matcher> all = findAll(regex);
+        return all.isEmpty() ? null : all.get(0);
     }
 
     /** Every match of {@code regex} so far, one per line. */
     public List<Matcher> findAll(String regex) {
         Pattern p = Pattern.compile(regex);
         List<Matcher> out = new ArrayList<>();
-        for (String line : lines) {
+        for (String line : lines()) {
             Matcher m = p.matcher(line);
             if (m.find()) {
                 out.add(m);
@@ -84,8 +78,9 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Waits until a line matches {@code regex}; fails with the child's output if it dies first or time runs out. */
     public Matcher awaitMatch(Vertx vertx, String regex, long seconds) {
-        Futures.await(Await.until(vertx, seconds, () -> find(regex) != null || !process.isAlive())
-                .recover(e -> io.vertx.core.Future.succeededFuture()), seconds + 10);
+        Pattern p = Pattern.compile(regex);
+        Futures.await(Await.until(vertx, seconds, () -> !process.isAlive() || lines().stream().anyMatch(l -> p.matcher(l).find()))
+                .recover(e -> Future.succeededFuture()), seconds + 10);
         Matcher m = find(regex);
         assertThat(m).as("%s never printed /%s/; its output: %s", name, regex, tail()).isNotNull();
         return m;
@@ -97,15 +92,14 @@ public final class ChildJvm implements AutoCloseable {
         assertThat(process.waitFor(Timeouts.seconds(30), TimeUnit.SECONDS)).as("%s did not die", name).isTrue();
     }
 
-    /** SIGTERM: a clean stop; returns the exit status once the process has ended. */
+    /**
+     * SIGTERM: a clean stop. Returns the exit status once the process has ended; a JVM that ran its
+     * shutdown hooks after SIGTERM exits with 143.
+     */
     public int stop() throws InterruptedException {
         process.destroy();
         assertThat(process.waitFor(Timeouts.seconds(60), TimeUnit.SECONDS)).as("%s did not stop; output: %s", name, tail()).isTrue();
         return process.exitValue();
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
     }
 
     /** The last lines printed, for failure messages. */
