@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,6 +19,12 @@ import java.util.function.Predicate;
 /** A bare protocol client for tests: speaks frames directly, records what it receives. */
 public final class RawClient {
 
+    /**
+     * Held for as long as the connection: Vert.x registers every {@code NetClient} with a cleaner
+     * that shuts it down once the client is unreachable. After a GC that closes a connection (after
+     * a 30 s grace period), or kills one still being set up, so a login would never complete.
+     */
+    private final NetClient client;
     private final NetSocket socket;
     private final List<Frame> received = new CopyOnWriteArrayList<>();
     private final List<Waiter> waiters = new ArrayList<>();
@@ -26,7 +33,8 @@ public final class RawClient {
 
     private record Waiter(Predicate<Frame> match, Promise<Frame> promise) {}
 
-    private RawClient(NetSocket socket) {
+    private RawClient(NetClient client, NetSocket socket) {
+        this.client = client;
         this.socket = socket;
         FrameDecoder decoder = new FrameDecoder(1 << 20, this::onFrame, (ProtocolException e) -> {});
         socket.handler(decoder);
@@ -35,12 +43,13 @@ public final class RawClient {
 
     /** Connects to {@code port} on loopback and logs in as {@code user}. */
     public static Future<RawClient> login(Vertx vertx, int port, String user) {
-        return vertx.createNetClient().connect(port, "127.0.0.1").compose(s -> {
-            RawClient c = new RawClient(s);
+        NetClient client = vertx.createNetClient();
+        return client.connect(port, "127.0.0.1").compose(s -> {
+            RawClient c = new RawClient(client, s);
             Future<Frame> ok = c.next(f -> f instanceof Frame.LoginOk);
             c.send(new Frame.Login(user, ""));
             return ok.map(f -> c);
-        });
+        }, e -> client.close().transform(v -> Future.failedFuture(e)));
     }
 
     /** Whether inbound {@code msg} frames are ACKed automatically (default yes). */
@@ -78,8 +87,9 @@ public final class RawClient {
         return closed.future();
     }
 
+    /** Closes the connection and its client. */
     public Future<Void> close() {
-        return socket.close();
+        return client.close();
     }
 
     private synchronized void onFrame(Frame f) {
