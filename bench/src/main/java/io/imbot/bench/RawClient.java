@@ -7,6 +7,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 import java.util.List;
@@ -20,6 +21,7 @@ final class RawClient {
 
     final Context ctx;
     private final Vertx vertx;
+    private NetClient client;
     private NetSocket socket;
     private Consumer<Frame> onFrame = f -> { };
 
@@ -32,7 +34,7 @@ final class RawClient {
     static Future<RawClient> connect(Vertx vertx, int port, String user, List<String> rooms) {
         RawClient c = new RawClient(vertx);
         Promise<RawClient> ready = Promise.promise();
-        c.ctx.runOnContext(v -> vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true)).connect(port, "127.0.0.1")
+        c.ctx.runOnContext(v -> c.open(port)
                 .onFailure(ready::fail)
                 .onSuccess(s -> {
                     c.socket = s;
@@ -54,6 +56,12 @@ final class RawClient {
         return ready.future();
     }
 
+    /** Connects; the client is kept for the connection's life, as Vert.x shuts an unreachable NetClient down after a GC. */
+    private Future<NetSocket> open(int port) {
+        client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true));
+        return client.connect(port, "127.0.0.1");
+    }
+
     /** Replaces the frame handler (on the context). */
     void onFrame(Consumer<Frame> handler) {
         this.onFrame = handler;
@@ -65,7 +73,7 @@ final class RawClient {
 
     Future<Void> close() {
         Promise<Void> p = Promise.promise();
-        ctx.runOnContext(v -> socket.close().onComplete(p));
+        ctx.runOnContext(v -> client.close().onComplete(p));
         return p.future();
     }
 }

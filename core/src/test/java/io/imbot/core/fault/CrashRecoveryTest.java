@@ -21,11 +21,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +40,17 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryTest {
 
     private static final int MESSAGES = 10_000;
+
+    /**
+     * Every child started, so a failed run leaves none behind: a sender JVM never exits by itself,
+     * and one left running would keep reconnecting to this port as bot, using CPU in later tests.
+     */
+    private final List<Child> children = new ArrayList<>();
+
+    @AfterEach
+    void killChildren() {
+        children.forEach(c -> c.process.destroyForcibly());
+    }
 
     /** A child JVM running {@link SenderProcess}, its output collected. */
     private static final class Child {
@@ -81,6 +94,7 @@ class CrashRecoveryTest {
         Path db = dir.resolve("data/imbot");
 
         Child first = new Child(server.port(), dir, MESSAGES);
+        children.add(first);
         first.awaitSaid(vertx, "STORED", 120);
         await(Await.untilAsync(vertx, 120, () -> server.stats().map(s -> s.acceptedMessages() >= 3000)), 130);
         first.process.destroyForcibly(); // SIGKILL
@@ -89,6 +103,7 @@ class CrashRecoveryTest {
         await(server.setFaults(FaultOptions.none()));
 
         Child second = new Child(server.port(), dir, 0);
+        children.add(second);
         second.awaitSaid(vertx, "IDLE", 180);
         second.process.destroy(); // SIGTERM: clean close of the database
         assertThat(second.process.waitFor(Timeouts.seconds(30), TimeUnit.SECONDS)).isTrue();

@@ -83,24 +83,26 @@ class DeliveryFaultTest {
 
     @Test
     void send_connectionCutSeveralTimesMidStream_allArriveInOrderNoneTwice(Vertx vertx) {
-        EngineFixture f = await(EngineFixture.start(vertx, settings(10)));
+        // Enough attempts (10 s of them) that no message times out while the test holds its ACKs,
+        // however late this thread gets to cut the connection on a loaded machine.
+        EngineFixture f = await(EngineFixture.start(vertx, settings(100)));
         try (Recipient alice = new Recipient(f.tcpOptions("alice"))) {
             List<String> expected = bodies("cut", 3000);
-            List<Future<DeliveryOutcome>> sending = new ArrayList<>();
-            expected.forEach(b -> sending.add(f.send("alice", b)));
-
+            List<DeliveryOutcome> outcomes = new ArrayList<>();
             int cuts = 0;
-            for (int k = 1; k <= 5; k++) {
-                long threshold = 300L * k;
-                await(Await.until(vertx, 30, () -> f.counters.acknowledged() >= threshold));
-                // Hold the ACKs until a full window is in flight, so each cut lands mid-stream.
+            for (int k = 0; k < 5; k++) {
+                // ACKs are held before the batch goes out, so the engine fills its window and stops
+                // there, with the rest of the batch queued behind it: the cut lands with a full
+                // window in flight, wherever the stream would have got to meanwhile.
                 await(f.server.setFaults(FaultOptions.none().withWithholdAcks(true)));
+                List<Future<DeliveryOutcome>> batch = new ArrayList<>();
+                expected.subList(600 * k, 600 * (k + 1)).forEach(b -> batch.add(f.send("alice", b)));
                 await(Await.until(vertx, 30, () -> f.counters.inFlight() == 100));
                 await(f.server.disconnectAll());
                 await(f.server.setFaults(FaultOptions.none()));
                 cuts++;
+                batch.forEach(x -> outcomes.add(await(x, 60))); // the batch ends before the next one goes out
             }
-            List<DeliveryOutcome> outcomes = sending.stream().map(x -> await(x, 60)).toList();
 
             assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).isEqualTo(DeliveryStatus.ACKNOWLEDGED));
             assertThat(f.connectionEvents.stream().filter("down"::equals).count()).isEqualTo(5);
@@ -117,16 +119,19 @@ class DeliveryFaultTest {
         try (Recipient alice = new Recipient(f.tcpOptions("alice"))) {
             List<String> expected = bodies("silent", 400);
             List<Future<DeliveryOutcome>> sending = new ArrayList<>();
-            expected.forEach(b -> sending.add(f.send("alice", b)));
-
+            expected.subList(0, 100).forEach(b -> sending.add(f.send("alice", b)));
             await(Await.until(vertx, 30, () -> f.counters.acknowledged() >= 100));
+            // Silent before the other 300 go out: the engine writes its window into the dead link,
+            // so messages are in flight when it dies, however fast the first 100 went.
             await(f.server.setFaults(FaultOptions.none().withSilent(true)));
+            expected.subList(100, 400).forEach(b -> sending.add(f.send("alice", b)));
             await(Await.until(vertx, 30, () -> f.connectionEvents.contains("down")));
             await(f.server.setFaults(FaultOptions.none()));
             List<DeliveryOutcome> outcomes = sending.stream().map(x -> await(x, 60)).toList();
 
             assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).isEqualTo(DeliveryStatus.ACKNOWLEDGED));
             assertThat(f.connectionEvents).contains("down");
+            assertThat(f.counters.retransmissions()).as("messages in flight when the link went silent").isPositive();
             assertExactlyOnce(f, alice, expected, outcomes);
             FaultReport.print("silent link", expected.size(), "1 silence detected by heartbeat", outcomes,
                     alice.shown.size() - new HashSet<>(alice.bodies()).size(), f);
