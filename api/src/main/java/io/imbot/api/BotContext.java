@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /**
  * A bot's handle on the daemon, given to {@link ReplyBot#start(BotContext)} and with every {@link
@@ -89,6 +90,31 @@ public interface BotContext {
     default Clock clock() {
         return Clock.systemDefaultZone();
     }
+
+    /**
+     * Calls {@code listener} with every status change of every message the daemon sends (this
+     * bot's, other bots', the command line's): {@code PENDING} once stored, then how it ended. The
+     * listener runs on this bot's worker thread, one update at a time, in order, with the same time
+     * budget as a message; what it throws is logged and counted. A listener that falls far behind
+     * (10,000 calls queued for the bot) loses updates, and the daemon logs it.
+     *
+     * <pre>{@code
+     * ctx.onDeliveryStatus(u -> {
+     *     if (u.status() == DeliveryStatus.TIMED_OUT) ctx.logger().log(WARNING, "not delivered to " + u.to());
+     * });
+     * }</pre>
+     *
+     * @return a handle to stop listening; listening also stops when the plugin stops
+     */
+    Cancellable onDeliveryStatus(Consumer<DeliveryUpdate> listener);
+
+    /**
+     * Calls {@code listener} whenever the daemon's connection to the IM network comes up, goes
+     * down or fails to come up, on this bot's worker thread like {@link #onDeliveryStatus}.
+     *
+     * @return a handle to stop listening; listening also stops when the plugin stops
+     */
+    Cancellable onConnectionChange(Consumer<ConnectionChange> listener);
 
     /** A logger named after the plugin; its lines carry the plugin's ID. */
     System.Logger logger();

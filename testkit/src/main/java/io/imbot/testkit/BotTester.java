@@ -2,6 +2,7 @@ package io.imbot.testkit;
 
 import io.imbot.api.BotCommand;
 import io.imbot.api.ChatMessage;
+import io.imbot.api.ConnectionChange;
 import io.imbot.api.DaemonStatus;
 import io.imbot.api.DeliveryException;
 import io.imbot.api.ReplyBot;
@@ -56,6 +57,7 @@ public final class BotTester implements AutoCloseable {
     private final Instant startedAt;
     private final List<TesterContext> contexts = new ArrayList<>();
     private final FailureLog failureLog;
+    private final Watchers watchers;
     private volatile boolean closed;
 
     private BotTester(BotTesterBuilder b, TempRoot tempRoot) {
@@ -68,6 +70,7 @@ public final class BotTester implements AutoCloseable {
         this.scheduler = new VirtualScheduler(clock);
         this.startedAt = clock.instant();
         this.failureLog = new FailureLog(settings.pluginId(), settings.strict());
+        this.watchers = new Watchers(failureLog);
         for (ReplyBot bot : b.bots()) {
             contexts.add(new TesterContext(this, bot, failureLog.newLogger()));
         }
@@ -185,6 +188,7 @@ public final class BotTester implements AutoCloseable {
         List<ChatMessage> sent = mailbox.sent();
         Dispatch dispatch = new Dispatch(message, seenBy, Optional.ofNullable(handledBy.get()),
                 sent.subList(sentBefore, sent.size()));
+        watchers.flush();
         failureLog.failIfStrict(mark);
         return dispatch;
     }
@@ -268,6 +272,21 @@ public final class BotTester implements AutoCloseable {
         }
         int mark = failureLog.mark();
         scheduler.runUntil(instant, (bot, e) -> failureLog.record(bot, "scheduled task", e));
+        watchers.flush();
+        failureLog.failIfStrict(mark);
+    }
+
+    /**
+     * Tells the bots' connection listeners ({@link io.imbot.api.BotContext#onConnectionChange})
+     * that the daemon's connection changed, as the daemon would when the IM server goes away or
+     * comes back. Sends keep working in the tester; only the listeners hear of it.
+     */
+    public void connectionChange(ConnectionChange change) {
+        Objects.requireNonNull(change, "change");
+        ensureOpen();
+        int mark = failureLog.mark();
+        watchers.connectionChanged(change);
+        watchers.flush();
         failureLog.failIfStrict(mark);
     }
 
@@ -316,6 +335,10 @@ public final class BotTester implements AutoCloseable {
 
     Mailbox mailbox() {
         return mailbox;
+    }
+
+    Watchers watchers() {
+        return watchers;
     }
 
     VirtualScheduler scheduler() {

@@ -4,9 +4,13 @@ import io.imbot.api.BotCommand;
 import io.imbot.api.BotContext;
 import io.imbot.api.Cancellable;
 import io.imbot.api.ChatMessage;
+import io.imbot.api.ConnectionChange;
 import io.imbot.api.Conversation;
 import io.imbot.api.DaemonStatus;
 import io.imbot.api.Delivery;
+import io.imbot.api.DeliveryException;
+import io.imbot.api.DeliveryStatus;
+import io.imbot.api.DeliveryUpdate;
 import io.imbot.api.ReplyBot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,9 +23,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 
 /** The {@link BotContext} one bot gets from a {@link BotTester}. */
 final class TesterContext implements BotContext {
+
+    /** Failures the daemon reaches only after storing the message, with the status they end in. */
+    private static final Map<DeliveryException.Reason, DeliveryStatus> STORED_FAILURES = Map.of(
+            DeliveryException.Reason.TIMED_OUT, DeliveryStatus.TIMED_OUT,
+            DeliveryException.Reason.DEADLINE_EXCEEDED, DeliveryStatus.TIMED_OUT,
+            DeliveryException.Reason.REJECTED, DeliveryStatus.FAILED);
 
     private final BotTester tester;
     private final ReplyBot bot;
@@ -49,7 +60,34 @@ final class TesterContext implements BotContext {
 
     @Override
     public CompletionStage<Delivery> send(String to, String text) {
-        return tester.mailbox().send(to, text);
+        CompletionStage<Delivery> sent = tester.mailbox().send(to, text);
+        sent.whenComplete((delivery, failure) -> reportStatus(to, delivery, failure));
+        return sent;
+    }
+
+    /**
+     * Tells delivery listeners what the daemon would: PENDING, then the outcome, for a send that
+     * was stored; nothing for one refused up front (invalid, rate limited, backlog full, stopping).
+     */
+    private void reportStatus(String to, Delivery delivery, Throwable failure) {
+        if (delivery != null) {
+            tester.watchers().delivered(new DeliveryUpdate(delivery.messageId(), to, DeliveryStatus.PENDING, 0, null, ""));
+            tester.watchers().delivered(new DeliveryUpdate(delivery.messageId(), to, DeliveryStatus.ACKNOWLEDGED, 1, null, ""));
+        } else if (failure instanceof DeliveryException e && e.messageId() != null && STORED_FAILURES.containsKey(e.reason())) {
+            tester.watchers().delivered(new DeliveryUpdate(e.messageId(), to, DeliveryStatus.PENDING, 0, null, ""));
+            tester.watchers().delivered(new DeliveryUpdate(e.messageId(), to, STORED_FAILURES.get(e.reason()), 1, e.reason(),
+                    e.getMessage()));
+        }
+    }
+
+    @Override
+    public Cancellable onDeliveryStatus(Consumer<DeliveryUpdate> listener) {
+        return tester.watchers().onDelivery(bot.name(), Objects.requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public Cancellable onConnectionChange(Consumer<ConnectionChange> listener) {
+        return tester.watchers().onConnection(bot.name(), Objects.requireNonNull(listener, "listener"));
     }
 
     @Override

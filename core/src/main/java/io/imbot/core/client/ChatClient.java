@@ -2,7 +2,7 @@ package io.imbot.core.client;
 
 import io.imbot.api.ChatMessage;
 import io.imbot.core.delivery.Addresses;
-import io.imbot.core.delivery.ConnectionChange;
+import io.imbot.api.ConnectionChange;
 import io.imbot.core.delivery.DeliveryCounters;
 import io.imbot.core.delivery.DeliveryOutcome;
 import io.imbot.core.delivery.DeliverySettings;

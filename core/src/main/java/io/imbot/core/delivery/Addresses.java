@@ -19,6 +19,6 @@ public final class Addresses {
     /** Publish: each status change of an outbound message as a {@link DeliveryOutcome}: PENDING once stored, then its outcome. */
     public static final String DELIVERY_STATUS = "imbot.delivery";
 
-    /** Publish: each change of the connection, as a {@link ConnectionChange}. */
+    /** Publish: each change of the connection, as an {@link io.imbot.api.ConnectionChange}. */
     public static final String CONNECTION = "imbot.connection";
 }

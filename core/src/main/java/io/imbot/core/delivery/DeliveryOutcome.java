@@ -3,6 +3,7 @@ package io.imbot.core.delivery;
 import io.imbot.api.Delivery;
 import io.imbot.api.DeliveryException;
 import io.imbot.api.DeliveryStatus;
+import io.imbot.api.DeliveryUpdate;
 
 /**
  * How a send ended (or, on the status address, where it stands).
@@ -22,6 +23,11 @@ public record DeliveryOutcome(
     /** Whether the server acknowledged the message. */
     public boolean acknowledged() {
         return status == DeliveryStatus.ACKNOWLEDGED;
+    }
+
+    /** The plugin API's view of this status change. */
+    public DeliveryUpdate toUpdate() {
+        return new DeliveryUpdate(id, to, status, attempts, reason, detail);
     }
 
     /** The plugin API's success value; only for an acknowledged outcome. */

@@ -1,5 +1,6 @@
 package io.imbot.core.delivery;
 
+import io.imbot.api.ConnectionChange;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.MessageCodec;

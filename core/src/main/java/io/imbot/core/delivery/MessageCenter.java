@@ -1,5 +1,6 @@
 package io.imbot.core.delivery;
 
+import io.imbot.api.ConnectionChange;
 import io.imbot.api.ChatMessage;
 import io.imbot.api.DeliveryException.Reason;
 import io.imbot.api.DeliveryStatus;

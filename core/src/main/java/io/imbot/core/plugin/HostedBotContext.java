@@ -8,10 +8,15 @@ import io.imbot.api.Conversation;
 import io.imbot.api.DaemonStatus;
 import io.imbot.api.Delivery;
 import io.imbot.api.DeliveryException;
+import io.imbot.api.ConnectionChange;
+import io.imbot.api.DeliveryUpdate;
+import io.imbot.core.delivery.Addresses;
+import io.imbot.core.delivery.DeliveryOutcome;
 import io.imbot.core.delivery.SendRequest;
 import io.imbot.core.delivery.Submission;
 import io.imbot.core.history.MessageRecord;
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.MessageConsumer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +29,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The {@link BotContext} of one plugin. Stages it returns complete on the bot's own thread, so
@@ -36,6 +42,7 @@ final class HostedBotContext implements BotContext {
     private final Map<String, Object> config;
     private final System.Logger logger;
     private final Set<Long> timers = ConcurrentHashMap.newKeySet();
+    private final Set<MessageConsumer<?>> listeners = ConcurrentHashMap.newKeySet();
     private volatile BotRunner runner;
 
     HostedBotContext(HostServices services, String pluginId, Map<String, Object> config) {
@@ -155,11 +162,37 @@ final class HostedBotContext implements BotContext {
         }
     }
 
-    /** Cancels every task the plugin scheduled; called when the plugin stops. */
+    @Override
+    public Cancellable onDeliveryStatus(Consumer<DeliveryUpdate> listener) {
+        Objects.requireNonNull(listener, "listener");
+        return listen(Addresses.DELIVERY_STATUS, "delivery status listener", (DeliveryOutcome o) -> listener.accept(o.toUpdate()));
+    }
+
+    @Override
+    public Cancellable onConnectionChange(Consumer<ConnectionChange> listener) {
+        Objects.requireNonNull(listener, "listener");
+        return listen(Addresses.CONNECTION, "connection listener", listener);
+    }
+
+    /** Hands each event on {@code address} to the bot's thread, budgeted and counted like a scheduled task. */
+    private <T> Cancellable listen(String address, String what, Consumer<T> listener) {
+        MessageConsumer<T> consumer = services.vertx().eventBus().consumer(address, m -> runner.submit(what, () -> listener.accept(m.body())));
+        listeners.add(consumer);
+        return () -> stopListening(consumer);
+    }
+
+    private void stopListening(MessageConsumer<?> consumer) {
+        if (listeners.remove(consumer)) {
+            consumer.unregister();
+        }
+    }
+
+    /** Cancels every task the plugin scheduled and every listener it registered; called when the plugin stops. */
     void cancelAll() {
         for (Long id : List.copyOf(timers)) {
             cancel(id);
         }
+        List.copyOf(listeners).forEach(this::stopListening);
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.imbot.core.testing;
 
 import io.imbot.api.DeliveryStatus;
 import io.imbot.core.delivery.Addresses;
-import io.imbot.core.delivery.ConnectionChange;
+import io.imbot.api.ConnectionChange;
 import io.imbot.core.delivery.Inbound;
 import io.imbot.core.delivery.SendRequest;
 import io.imbot.core.delivery.DeliveryCounters;

@@ -1,0 +1,27 @@
+package io.imbot.api;
+
+import java.util.Objects;
+
+/**
+ * A change in where an outbound message stands, as {@link BotContext#onDeliveryStatus} reports
+ * it: {@link DeliveryStatus#PENDING} once the message is stored, then exactly one of {@link
+ * DeliveryStatus#ACKNOWLEDGED}, {@link DeliveryStatus#TIMED_OUT} or {@link DeliveryStatus#FAILED}.
+ *
+ * @param messageId the message's ID (the {@link Delivery#messageId()} a send completes with)
+ * @param to the recipient: a user name or {@code #room}
+ * @param status where the message stands now
+ * @param attempts transmissions so far
+ * @param reason why it did not end acknowledged; {@code null} while pending and when acknowledged
+ * @param detail a human-readable explanation, empty when there is nothing to add
+ */
+public record DeliveryUpdate(String messageId, String to, DeliveryStatus status, int attempts, DeliveryException.Reason reason,
+        String detail) {
+
+    /** Validates the components; only {@code reason} may be {@code null}. */
+    public DeliveryUpdate {
+        Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(detail, "detail");
+    }
+}
