@@ -42,9 +42,4 @@ public record DeliverySettings(
     public DeliverySettings withMaxUnhandled(int value) {
         return new DeliverySettings(ackTimeout, maxAttempts, deadline, window, backlog, stopGrace, maxBodyChars, value);
     }
-
-    /** Long enough for any send to end: every attempt plus the deadline, plus slack. */
-    public Duration requestTimeout() {
-        return deadline.plus(ackTimeout.multipliedBy(maxAttempts)).plusSeconds(10);
-    }
 }

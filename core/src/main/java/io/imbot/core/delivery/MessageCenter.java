@@ -1,16 +1,11 @@
 package io.imbot.core.delivery;
 
-import io.imbot.api.ConnectionChange;
 import io.imbot.api.ChatMessage;
-import io.imbot.api.DeliveryException.Reason;
-import io.imbot.api.DeliveryStatus;
-import io.imbot.core.history.MessageRecord;
+import io.imbot.api.ConnectionChange;
 import io.imbot.core.history.MessageStore;
 import io.imbot.core.transport.Connector;
 import io.imbot.core.transport.ConnectorListener;
 import io.imbot.core.transport.InboundMessage;
-import io.imbot.core.transport.OutboundMessage;
-import io.imbot.protocol.Fields;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -18,28 +13,16 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The message center: owns the connector and every unfinished outbound message.
+ * The message center: owns the connector, the send flow ({@link SendFlow}: every unfinished
+ * outbound message) and the receive flow ({@link ReceiveFlow}: inbound messages until the bots are
+ * done with them), and publishes the connection's changes on {@link Addresses#CONNECTION}.
  *
- * <p>Send flow: an accepted message gets an ID, is stored as pending, then written when the window
- * has room; its own timer retransmits it with the same ID until the attempts run out. An ACK
- * cancels the timer. Each message ends exactly once: acknowledged, timed out or failed; the caller's
- * future, the status address and the store each learn the outcome once.
- *
- * <p>A reply's ID is derived from the message it answers ({@link ReplyIds}), so it repeats when that
- * message is handled again after a crash: a reply still pending joins the one under way, and a
- * reply that already ended is not sent again; its caller learns how it ended.
- *
- * <p>Receive flow: see {@link ReceiveFlow}.
+ * <p>At start, messages a previous run left in the outbox go out first, and inbound messages it
+ * left unhandled go to the bots first; then it connects.
  *
  * <p>All state is confined to this verticle's event loop; there are no locks. Callers on other
  * threads use the {@link DeliveryPort} methods or {@link Addresses#SEND}.
@@ -53,18 +36,10 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
     private final MessageStore store;
     private final String self;
     private final DeliveryCounters counters;
-    private final IdGenerator ids = new IdGenerator();
-    private final LateAcks lateAcks = new LateAcks(10_000);
 
-    // valid for the verticle's life
-    private final Map<String, Pending> pending = new HashMap<>();
-    private final ArrayDeque<Pending> ready = new ArrayDeque<>();
-    private final LinkedHashMap<String, Pending> inFlight = new LinkedHashMap<>();
-    private ReceiveFlow receive;
-    private long deadlineTimer = -1;
-    private boolean pumping;
-    private boolean stopping;
-    private Promise<Void> drained;
+    // valid for the verticle's life, from start
+    private SendFlow sending;
+    private ReceiveFlow receiving;
     private MessageConsumer<Object> sendConsumer;
 
     /**
@@ -79,14 +54,14 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
         this.counters = counters;
     }
 
-    /** Sends recovered messages first and shows unhandled ones to the bots first, then connects. */
     @Override
     public Future<?> start() {
         LocalCodecs.register(vertx);
-        receive = new ReceiveFlow(vertx, store, connector, counters, settings.maxUnhandled());
+        sending = new SendFlow(vertx, settings, connector, store, self, counters);
+        receiving = new ReceiveFlow(vertx, store, connector, counters, settings.maxUnhandled());
         return Future.all(store.loadPending(), store.loadUnhandled()).map(loaded -> {
-            recover(loaded.resultAt(0));
-            receive.redispatch(loaded.resultAt(1));
+            sending.recover(loaded.resultAt(0));
+            receiving.redispatch(loaded.resultAt(1));
             sendConsumer = vertx.eventBus().consumer(Addresses.SEND, this::onSendRequest);
             connector.start(this);
             return null;
@@ -99,7 +74,7 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
             return;
         }
         Promise<DeliveryOutcome> outcome = Promise.promise();
-        accept(request, null, outcome);
+        sending.accept(request, null, outcome);
         outcome.future().onSuccess(msg::reply);
     }
 
@@ -115,7 +90,7 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
      */
     public Future<DeliveryOutcome> send(String to, String body) {
         Promise<DeliveryOutcome> outcome = Promise.promise();
-        accept(SendRequest.fresh(to, body), null, outcome);
+        sending.accept(SendRequest.fresh(to, body), null, outcome);
         return outcome.future();
     }
 
@@ -123,13 +98,13 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
     public Submission submit(SendRequest request) {
         Promise<String> stored = Promise.promise();
         Promise<DeliveryOutcome> outcome = Promise.promise();
-        onContext(() -> accept(request, stored, outcome));
+        onContext(() -> sending.accept(request, stored, outcome));
         return new Submission(stored.future(), outcome.future());
     }
 
     @Override
     public void handled(ChatMessage message) {
-        onContext(() -> receive.handled(message));
+        onContext(() -> receiving.handled(message));
     }
 
     private void onContext(Runnable action) {
@@ -138,275 +113,6 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
         } else {
             context.runOnContext(v -> action.run());
         }
-    }
-
-    /** Takes a request on this context; {@code stored} (may be null) learns when it is durable. */
-    private void accept(SendRequest request, Promise<String> stored, Promise<DeliveryOutcome> outcome) {
-        String to = request.to();
-        String problem = validate(to, request.body());
-        if (problem != null) {
-            refuse(to, Reason.INVALID, problem, stored, outcome);
-        } else if (stopping) {
-            refuse(to, Reason.STOPPED, "the daemon is stopping", stored, outcome);
-        } else if (request.replyId() != null && pending.containsKey(request.replyId())) {
-            join(pending.get(request.replyId()), stored, outcome);
-        } else if (pending.size() >= settings.backlog()) {
-            refuse(to, Reason.BACKLOG_FULL, settings.backlog() + " messages are already waiting", stored, outcome);
-        } else {
-            store(request, stored, outcome);
-        }
-    }
-
-    private void store(SendRequest request, Promise<String> stored, Promise<DeliveryOutcome> outcome) {
-        long now = System.currentTimeMillis();
-        String id = request.replyId() != null ? request.replyId() : ids.next();
-        OutboundMessage m = new OutboundMessage(id, request.to(), request.body(), now);
-        Pending p = new Pending(m, System.nanoTime() + settings.deadline().toNanos(), outcome);
-        p.stored = stored;
-        track(p);
-        store.saveOutbound(MessageRecord.outbound(id, self, m.to(), m.body(), now)).onComplete(ar -> {
-            Promise<String> waiter = p.stored;
-            p.stored = null;
-            if (ar.failed()) {
-                finish(p, DeliveryStatus.FAILED, Reason.STORE_FAILED, ar.cause().getMessage());
-            } else if (p.state == Pending.State.STORING && ar.result().status() == DeliveryStatus.PENDING) {
-                publishStatus(p, DeliveryStatus.PENDING, null, "");
-                enqueue(p);
-            } else if (p.state == Pending.State.STORING) {
-                endAsBefore(p, ar.result());
-            }
-            if (waiter != null) {
-                if (ar.succeeded()) {
-                    waiter.complete(id);
-                } else {
-                    waiter.fail(DeliveryOutcome.refused(p.message.to(), Reason.STORE_FAILED, ar.cause().getMessage()).toException());
-                }
-            }
-        });
-    }
-
-    /** A reply sent again while its first copy is still under way: wait for that one. */
-    private void join(Pending p, Promise<String> stored, Promise<DeliveryOutcome> outcome) {
-        counters.joinedReplies.incrementAndGet();
-        p.promise.future().onComplete(outcome);
-        if (stored == null) {
-            return;
-        }
-        if (p.stored != null) {
-            p.stored.future().onComplete(stored);
-        } else if (p.state == Pending.State.STORING) {
-            p.stored = stored;
-        } else {
-            stored.complete(p.id());
-        }
-    }
-
-    /** A reply whose ID was stored and ended before a restart: not sent again; its caller learns how it ended then. */
-    private void endAsBefore(Pending p, MessageRecord before) {
-        counters.repliesSentBefore.incrementAndGet();
-        p.attempts = before.attempts();
-        Reason reason = switch (before.status()) {
-            case ACKNOWLEDGED -> null;
-            case TIMED_OUT -> Reason.TIMED_OUT;
-            default -> Reason.REJECTED;
-        };
-        end(p, before.status(), reason, "ended before the daemon restarted", false);
-    }
-
-    private String validate(String to, String body) {
-        if (to == null || !(Fields.isUser(to) || Fields.isRoom(to))) {
-            return "recipient must be a user name or #room, got '" + to + "'";
-        }
-        if (body == null || body.isEmpty()) {
-            return "text must not be empty";
-        }
-        if (body.length() > settings.maxBodyChars()) {
-            return "text of " + body.length() + " characters exceeds the limit of " + settings.maxBodyChars();
-        }
-        return null;
-    }
-
-    private void refuse(String to, Reason reason, String detail, Promise<String> stored, Promise<DeliveryOutcome> outcome) {
-        counters.refused.incrementAndGet();
-        DeliveryOutcome refused = DeliveryOutcome.refused(to == null ? "" : to, reason, detail);
-        if (stored != null) {
-            stored.fail(refused.toException());
-        }
-        outcome.complete(refused);
-    }
-
-    private void track(Pending p) {
-        pending.put(p.id(), p);
-        counters.accepted.incrementAndGet();
-        counters.pending.incrementAndGet();
-    }
-
-    private void recover(List<MessageRecord> recovered) {
-        long deadline = System.nanoTime() + settings.deadline().toNanos();
-        for (MessageRecord r : recovered) {
-            Pending p = new Pending(new OutboundMessage(r.id(), r.to(), r.body(), r.createdAt()), deadline, Promise.promise());
-            track(p);
-            enqueue(p);
-        }
-        if (!recovered.isEmpty()) {
-            log.info("recovered {} unacknowledged messages from the store; they go out first, in order", recovered.size());
-        }
-    }
-
-    private void enqueue(Pending p) {
-        p.state = Pending.State.READY;
-        ready.addLast(p);
-        armDeadline();
-        pump();
-    }
-
-    /** Writes ready messages while the window, the connection and the socket allow. */
-    private void pump() {
-        if (pumping) {
-            return;
-        }
-        pumping = true;
-        try {
-            while (!stopping && !ready.isEmpty() && inFlight.size() < settings.window() && connector.writable()) {
-                Pending p = ready.pollFirst();
-                if (p.state == Pending.State.READY) {
-                    transmit(p);
-                }
-            }
-            if (!ready.isEmpty() && inFlight.size() < settings.window() && connector.ready() && !connector.writable()) {
-                counters.writeQueuePauses.incrementAndGet(); // the socket's queue is full: resume on drain
-            }
-        } finally {
-            pumping = false;
-        }
-    }
-
-    private void transmit(Pending p) {
-        if (System.nanoTime() - p.deadline >= 0) {
-            finish(p, DeliveryStatus.TIMED_OUT, Reason.DEADLINE_EXCEEDED, "waited longer than " + settings.deadline().toSeconds() + " s");
-            return;
-        }
-        p.state = Pending.State.IN_FLIGHT;
-        inFlight.put(p.id(), p);
-        counters.inFlight.incrementAndGet();
-        write(p);
-    }
-
-    private void write(Pending p) {
-        if (p.attempts++ > 0) {
-            counters.retransmissions.incrementAndGet();
-        }
-        connector.send(p.message);
-        p.timerId = vertx.setTimer(settings.ackTimeout().toMillis(), id -> onAckTimeout(p));
-        counters.timers.incrementAndGet();
-    }
-
-    private void onAckTimeout(Pending p) {
-        p.timerId = -1;
-        counters.timers.decrementAndGet();
-        if (p.attempts >= settings.maxAttempts()) {
-            finish(p, DeliveryStatus.TIMED_OUT, Reason.TIMED_OUT, "no ACK after " + p.attempts + " attempts");
-        } else if (System.nanoTime() - p.deadline >= 0) {
-            finish(p, DeliveryStatus.TIMED_OUT, Reason.DEADLINE_EXCEEDED, "deadline passed while waiting for an ACK");
-        } else {
-            write(p); // connection losses move in-flight messages back to the queue, so it is up
-        }
-    }
-
-    @Override
-    public void onAck(String id) {
-        Pending p = pending.get(id);
-        if (p != null && p.state != Pending.State.STORING) {
-            finish(p, DeliveryStatus.ACKNOWLEDGED, null, "");
-        } else if (p == null && lateAcks.remove(id)) {
-            counters.lateAcks.incrementAndGet();
-            log.info("late ACK for {}: it had timed out; its stored status is now ACKNOWLEDGED", id);
-            store.recordStatus(id, DeliveryStatus.ACKNOWLEDGED, 0, "acknowledged after it had timed out");
-        }
-    }
-
-    @Override
-    public void onRejected(String id, String reason) {
-        Pending p = pending.get(id);
-        if (p != null) {
-            finish(p, DeliveryStatus.FAILED, Reason.REJECTED, reason);
-        }
-    }
-
-    /** Ends a message once, recording its outcome; every later call for it does nothing. */
-    private void finish(Pending p, DeliveryStatus status, Reason reason, String detail) {
-        end(p, status, reason, detail, true);
-    }
-
-    private void end(Pending p, DeliveryStatus status, Reason reason, String detail, boolean record) {
-        if (p.state == Pending.State.DONE) {
-            return;
-        }
-        boolean wasInFlight = p.state == Pending.State.IN_FLIGHT;
-        p.state = Pending.State.DONE;
-        if (p.timerId >= 0) {
-            vertx.cancelTimer(p.timerId);
-            p.timerId = -1;
-            counters.timers.decrementAndGet();
-        }
-        pending.remove(p.id());
-        counters.pending.decrementAndGet();
-        if (wasInFlight) {
-            inFlight.remove(p.id());
-            counters.inFlight.decrementAndGet();
-        }
-        if (record) {
-            count(status);
-            if (status == DeliveryStatus.TIMED_OUT) {
-                lateAcks.add(p.id());
-            }
-            store.recordStatus(p.id(), status, p.attempts, reason == null ? null : detail);
-        }
-        p.promise.complete(publishStatus(p, status, reason, detail));
-        if (wasInFlight) {
-            pump();
-        }
-        if (drained != null && inFlight.isEmpty()) {
-            drained.tryComplete();
-        }
-    }
-
-    private void count(DeliveryStatus status) {
-        switch (status) {
-            case ACKNOWLEDGED -> counters.acknowledged.incrementAndGet();
-            case TIMED_OUT -> counters.timedOut.incrementAndGet();
-            default -> counters.failed.incrementAndGet();
-        }
-    }
-
-    private DeliveryOutcome publishStatus(Pending p, DeliveryStatus status, Reason reason, String detail) {
-        DeliveryOutcome outcome = new DeliveryOutcome(p.id(), p.message.to(), status, p.attempts, reason, detail);
-        vertx.eventBus().publish(Addresses.DELIVERY_STATUS, outcome);
-        return outcome;
-    }
-
-    /** One timer for the head of the ready queue: deadlines grow along the queue, so it expires first. */
-    private void armDeadline() {
-        if (deadlineTimer >= 0 || ready.isEmpty()) {
-            return;
-        }
-        long delayMs = Math.max(1, (ready.peekFirst().deadline - System.nanoTime()) / 1_000_000 + 1);
-        deadlineTimer = vertx.setTimer(delayMs, id -> {
-            deadlineTimer = -1;
-            expireQueued();
-        });
-    }
-
-    private void expireQueued() {
-        Pending head;
-        while ((head = ready.peekFirst()) != null && (head.state != Pending.State.READY || System.nanoTime() - head.deadline >= 0)) {
-            ready.pollFirst();
-            if (head.state == Pending.State.READY) {
-                finish(head, DeliveryStatus.TIMED_OUT, Reason.DEADLINE_EXCEEDED,
-                        "not sent within " + settings.deadline().toSeconds() + " s (no connection)");
-            }
-        }
-        armDeadline();
     }
 
     @Override
@@ -418,55 +124,46 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
     public void onReady() {
         vertx.eventBus().publish(Addresses.CONNECTION, new ConnectionChange(ConnectionChange.State.UP, ""));
         counters.connected = true;
-        log.info("connected via {}; {} messages waiting", connector.describe(), ready.size());
-        pump();
+        log.info("connected via {}; {} messages waiting", connector.describe(), sending.waiting());
+        sending.pump();
     }
 
     @Override
     public void onWritable() {
-        pump();
+        sending.pump();
     }
 
     @Override
     public void onLost(String reason) {
         vertx.eventBus().publish(Addresses.CONNECTION, new ConnectionChange(ConnectionChange.State.DOWN, reason));
         counters.connected = false;
-        receive.onLost();
-        List<Pending> requeue = new ArrayList<>(inFlight.values());
-        inFlight.clear();
-        counters.inFlight.set(0);
-        for (int i = requeue.size() - 1; i >= 0; i--) {
-            Pending p = requeue.get(i);
-            if (p.timerId >= 0) {
-                vertx.cancelTimer(p.timerId);
-                p.timerId = -1;
-                counters.timers.decrementAndGet();
-            }
-            p.state = Pending.State.READY;
-            ready.addFirst(p);
-        }
-        log.warn("connection lost ({}); {} messages will be retransmitted first after reconnecting", reason, requeue.size());
-        armDeadline();
-        if (drained != null) {
-            drained.tryComplete();
-        }
+        receiving.onLost();
+        sending.onLost(reason);
     }
 
     @Override
     public void onMessage(InboundMessage m) {
-        receive.onMessage(m);
+        receiving.onMessage(m);
     }
 
     @Override
+    public void onAck(String id) {
+        sending.onAck(id);
+    }
+
+    @Override
+    public void onRejected(String id, String reason) {
+        sending.onRejected(id, reason);
+    }
+
+    /** Stops taking messages, waits up to {@code stopGrace} for in-flight ACKs, disconnects, and flushes the store. */
+    @Override
     public Future<?> stop() {
-        stopping = true;
         if (sendConsumer != null) {
             sendConsumer.unregister();
         }
-        drained = Promise.promise();
-        if (inFlight.isEmpty() || !connector.ready()) {
-            drained.tryComplete();
-        }
+        Promise<Void> drained = Promise.promise();
+        sending.drain().onComplete(ar -> drained.tryComplete());
         long graceTimer = vertx.setTimer(settings.stopGrace().toMillis(), id -> drained.tryComplete());
         return drained.future()
                 .compose(v -> {
@@ -474,29 +171,8 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
                     return connector.stop();
                 })
                 .compose(v -> {
-                    abandonPending();
+                    sending.abandonPending();
                     return store.flush();
                 });
-    }
-
-    /** Tells every waiting caller the daemon stopped; the messages stay pending in the store. */
-    private void abandonPending() {
-        int left = pending.size();
-        for (Pending p : new ArrayList<>(pending.values())) {
-            if (p.timerId >= 0) {
-                vertx.cancelTimer(p.timerId);
-                p.timerId = -1;
-            }
-            p.state = Pending.State.DONE;
-            p.promise.complete(new DeliveryOutcome(p.id(), p.message.to(), DeliveryStatus.PENDING, p.attempts, Reason.STOPPED,
-                    "the daemon stopped; the message is stored and goes out after the next start"));
-        }
-        pending.clear();
-        counters.pending.set(0);
-        counters.inFlight.set(0);
-        counters.timers.set(0);
-        if (left > 0) {
-            log.info("stopped with {} messages still pending; they are stored and resent at the next start", left);
-        }
     }
 }

@@ -4,6 +4,7 @@ import io.imbot.api.BotContext;
 import io.imbot.api.ChatMessage;
 import io.imbot.api.Delivery;
 import io.imbot.api.MessageEvent;
+import io.imbot.api.ReplyBot;
 import io.imbot.core.delivery.ReplyIds;
 import io.imbot.core.delivery.SendRequest;
 import java.util.concurrent.CompletionStage;
@@ -40,7 +41,7 @@ final class HostedMessageEvent implements MessageEvent {
     }
 
     /** Runs the bot's {@code onMessage} on the calling (bot) thread, with this event as the running one. */
-    void runOnMessage(io.imbot.api.ReplyBot target) throws Exception {
+    void runOnMessage(ReplyBot target) throws Exception {
         RUNNING.set(this);
         try {
             target.onMessage(this);
