@@ -81,7 +81,9 @@ final class HostedBotContext implements BotContext {
         if (to == null || text == null) {
             return failed(new DeliveryException(DeliveryException.Reason.INVALID, null, (to == null ? "to" : "text") + " must not be null"));
         }
-        if (!services.limiter().tryAcquire(to)) {
+        // A message shown again after a restart is no loop: its replies were allowed the first time.
+        boolean redispatch = handling != null && handling.inbound.redelivered();
+        if (!redispatch && !services.limiter().tryAcquire(to)) {
             return failed(new DeliveryException(DeliveryException.Reason.RATE_LIMITED, null,
                     "too many bot messages to " + to + "; dropped to stop a reply loop"));
         }

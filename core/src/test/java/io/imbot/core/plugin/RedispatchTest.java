@@ -47,4 +47,22 @@ class RedispatchTest {
             assertThat(again.daemon.counters().redispatched()).as("handled once, not shown a third time").isZero();
         }
     }
+
+    @Test
+    void start_moreUnhandledThanTheReplyRateAllows_everyOneAnswered(Vertx vertx) throws Exception {
+        String url = "jdbc:hsqldb:file:" + home.resolve("data/imbot");
+        JdbcMessageStore before = await(JdbcMessageStore.open(vertx, url, "bot", Duration.ofSeconds(10)));
+        for (int i = 1; i <= 5; i++) {
+            await(before.saveInbound(MessageRecord.inbound("b-" + i, "alice", "bot", "text " + i, i)));
+        }
+        await(before.close());
+        TestPlugins.jar(home.resolve("plugins"), "redo", RedeliveryBot.class);
+
+        try (DaemonFixture f = DaemonFixture.start(vertx, home, "imbot.database.url", url, "imbot.plugins.replyRate.count", "2")) {
+            f.login("alice");
+
+            assertThat(f.repliesUntil("text 5 (again)", 10)).containsExactly("text 1 (again)", "text 2 (again)", "text 3 (again)",
+                    "text 4 (again)", "text 5 (again)");
+        }
+    }
 }
