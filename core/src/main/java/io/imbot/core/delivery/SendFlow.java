@@ -88,7 +88,8 @@ final class SendFlow {
         Pending p = new Pending(m, System.nanoTime() + settings.deadline().toNanos(), outcome);
         p.stored = stored;
         track(p);
-        store.saveOutbound(MessageRecord.outbound(id, self, m.to(), m.body(), now)).onComplete(ar -> {
+        MessageRecord record = MessageRecord.outbound(id, self, m.to(), m.body(), now);
+        (request.repeat() ? store.saveOutboundOnce(record) : store.saveOutbound(record)).onComplete(ar -> {
             Promise<String> waiter = p.stored;
             p.stored = null;
             if (ar.failed()) {

@@ -11,16 +11,18 @@ import java.util.Objects;
  * @param body the text
  * @param replyId the message ID to use, derived by {@link ReplyIds} for a bot's reply so that a
  *     re-dispatch after a crash produces the same ID; {@code null} for a fresh ID
+ * @param repeat whether this reply answers a message shown again after a restart, so its ID may
+ *     be stored (and sent) already
  */
-public record SendRequest(String to, String body, String replyId) {
+public record SendRequest(String to, String body, String replyId, boolean repeat) {
 
     /** A send with a fresh ID. */
     public static SendRequest fresh(String to, String body) {
-        return new SendRequest(to, body, null);
+        return new SendRequest(to, body, null, false);
     }
 
-    /** A bot's reply with an ID derived from the message it answers. */
-    public static SendRequest reply(String to, String body, String replyId) {
-        return new SendRequest(to, body, Objects.requireNonNull(replyId, "replyId"));
+    /** A bot's reply with an ID derived from the message it answers; {@code repeat} as above. */
+    public static SendRequest reply(String to, String body, String replyId, boolean repeat) {
+        return new SendRequest(to, body, Objects.requireNonNull(replyId, "replyId"), repeat);
     }
 }

@@ -25,6 +25,7 @@ final class BatchWriter implements AutoCloseable {
     private final DataSource dataSource;
     private final String self;
     private Connection conn;
+    private PreparedStatement insertOutbound;
     private PreparedStatement mergeOutbound;
     private PreparedStatement selectOutbound;
     private PreparedStatement insertOutbox;
@@ -42,9 +43,22 @@ final class BatchWriter implements AutoCloseable {
 
     /**
      * Writes and commits {@code b}; returns which messages were new. On failure nothing is
-     * committed.
+     * committed. Outbound messages are inserted, except replies that may have been stored before
+     * (see {@link MessageStore#saveOutboundOnce}); should an insert still meet a stored ID, the
+     * batch is written again treating every outbound message that way, rather than failing all.
      */
     WriteBatch.Result write(WriteBatch b) throws SQLException {
+        try {
+            return write(b, false);
+        } catch (SQLException e) {
+            if (!isDuplicateKey(e) || b.outbound.isEmpty()) {
+                throw e;
+            }
+            return write(b, true);
+        }
+    }
+
+    private WriteBatch.Result write(WriteBatch b, boolean everyOutboundOnce) throws SQLException {
         open();
         try {
             long now = System.currentTimeMillis();
@@ -53,7 +67,7 @@ final class BatchWriter implements AutoCloseable {
             if (!b.statuses.isEmpty()) {
                 writeStatuses(b);
             }
-            MessageRecord[] outbound = writeOutbound(b, now);
+            MessageRecord[] outbound = writeOutbound(b, now, everyOutboundOnce);
             boolean[] inboundIsNew = writeInbound(b, now);
             if (!b.handled.isEmpty()) {
                 for (WriteBatch.Handled h : b.handled) {
@@ -72,20 +86,47 @@ final class BatchWriter implements AutoCloseable {
         }
     }
 
-    /** New messages go into the outbox; for an ID stored before, the stored message is returned instead. */
-    private MessageRecord[] writeOutbound(WriteBatch b, long now) throws SQLException {
-        MessageRecord[] stored = new MessageRecord[b.outbound.size()];
-        if (stored.length == 0) {
+    /** A unique constraint refused a row (SQLSTATE class 23), anywhere in the chain. */
+    private static boolean isDuplicateKey(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if (s.getSQLState() != null && s.getSQLState().startsWith("23")) {
+                return true;
+            }
+            if (s.getCause() instanceof SQLException cause && cause.getSQLState() != null && cause.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * New messages go into the outbox. A message saved "once" whose ID is stored already is not
+     * inserted again: the message stored before is returned in its place.
+     */
+    private MessageRecord[] writeOutbound(WriteBatch b, long now, boolean everyOnce) throws SQLException {
+        int n = b.outbound.size();
+        MessageRecord[] stored = new MessageRecord[n];
+        if (n == 0) {
             return stored;
         }
-        for (MessageRecord m : b.outbound) {
-            bindMessage(mergeOutbound, m, now);
-            mergeOutbound.addBatch();
+        boolean anyInsert = false;
+        boolean anyMerge = false;
+        for (int i = 0; i < n; i++) {
+            boolean once = everyOnce || b.outboundOnce.get(i);
+            bindMessage(once ? mergeOutbound : insertOutbound, b.outbound.get(i), now);
+            (once ? mergeOutbound : insertOutbound).addBatch();
+            anyInsert |= !once;
+            anyMerge |= once;
         }
-        int[] counts = mergeOutbound.executeBatch();
+        int[] inserted = anyInsert ? insertOutbound.executeBatch() : new int[0];
+        int[] merged = anyMerge ? mergeOutbound.executeBatch() : new int[0];
+        int nextInsert = 0;
+        int nextMerge = 0;
         boolean anyNew = false;
-        for (int i = 0; i < stored.length; i++) {
-            if (counts[i] > 0) {
+        for (int i = 0; i < n; i++) {
+            boolean once = everyOnce || b.outboundOnce.get(i);
+            int count = once ? merged[nextMerge++] : inserted[nextInsert++];
+            if (count > 0) {
                 stored[i] = b.outbound.get(i);
                 insertOutbox.setLong(1, stored[i].seq());
                 insertOutbox.addBatch();
@@ -95,7 +136,7 @@ final class BatchWriter implements AutoCloseable {
         if (anyNew) { // HSQLDB refuses an empty batch
             insertOutbox.executeBatch();
         }
-        for (int i = 0; i < stored.length; i++) {
+        for (int i = 0; i < n; i++) {
             if (stored[i] == null) {
                 stored[i] = storedBefore(b.outbound.get(i));
             }
@@ -130,7 +171,10 @@ final class BatchWriter implements AutoCloseable {
         for (int i = 0; i < isNew.length; i++) {
             isNew[i] = counts[i] > 0;
             if (isNew[i]) {
-                insertInbox.setLong(1, b.inbound.get(i).seq());
+                MessageRecord m = b.inbound.get(i);
+                insertInbox.setString(1, m.from());
+                insertInbox.setString(2, m.id());
+                insertInbox.setLong(3, m.seq());
                 insertInbox.addBatch();
                 anyNew = true;
             }
@@ -241,6 +285,7 @@ final class BatchWriter implements AutoCloseable {
         Connection c = dataSource.getConnection();
         try {
             c.setAutoCommit(false);
+            insertOutbound = c.prepareStatement(Sql.INSERT_OUTBOUND);
             mergeOutbound = c.prepareStatement(Sql.MERGE_OUTBOUND);
             selectOutbound = c.prepareStatement(Sql.SELECT_OUTBOUND);
             insertOutbox = c.prepareStatement(Sql.INSERT_OUTBOX);

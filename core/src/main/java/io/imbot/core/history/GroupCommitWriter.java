@@ -48,11 +48,12 @@ final class GroupCommitWriter {
         this.nextSeq = lastSeq + 1;
     }
 
-    Future<MessageRecord> saveOutbound(MessageRecord m) {
+    Future<MessageRecord> saveOutbound(MessageRecord m, boolean once) {
         Promise<MessageRecord> done = Promise.promise();
         WriteBatch b = open();
         m = m.withSeq(nextSeq++);
         b.outbound.add(m);
+        b.outboundOnce.add(once);
         b.outboundDone.add(done);
         b.arrivals.add(m);
         kick();

@@ -64,7 +64,12 @@ public final class JdbcMessageStore implements MessageStore {
 
     @Override
     public Future<MessageRecord> saveOutbound(MessageRecord message) {
-        return writer.saveOutbound(message);
+        return writer.saveOutbound(message, false);
+    }
+
+    @Override
+    public Future<MessageRecord> saveOutboundOnce(MessageRecord message) {
+        return writer.saveOutbound(message, true);
     }
 
     @Override

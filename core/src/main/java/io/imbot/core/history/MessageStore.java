@@ -16,13 +16,21 @@ import java.util.List;
 public interface MessageStore {
 
     /**
+     * Stores an outbound message as pending.
+     *
+     * @return once durable: {@code message} as stored (its seq set, status PENDING)
+     */
+    Future<MessageRecord> saveOutbound(MessageRecord message);
+
+    /**
      * Stores an outbound message as pending, unless an outbound message with its ID is stored
-     * already (a bot's reply sent again after a crash: reply IDs are derived, so they repeat).
+     * already: a bot's reply to a message shown again after a crash (reply IDs are derived from the
+     * message, so they repeat).
      *
      * @return once durable: {@code message} as stored (its seq set, status PENDING) when new, or
      *     the message stored before under that ID, with the status it has now
      */
-    Future<MessageRecord> saveOutbound(MessageRecord message);
+    Future<MessageRecord> saveOutboundOnce(MessageRecord message);
 
     /**
      * Stores an inbound message unless the same sender's ID is already stored. A new message is

@@ -37,6 +37,11 @@ public final class VolatileMessageStore implements MessageStore {
     }
 
     @Override
+    public Future<MessageRecord> saveOutboundOnce(MessageRecord message) {
+        return saveOutbound(message);
+    }
+
+    @Override
     public Future<Boolean> saveInbound(MessageRecord message) {
         if (!seen.add(message.from() + "\n" + message.id())) {
             return Future.succeededFuture(false);

@@ -18,6 +18,8 @@ final class WriteBatch {
     record Result(MessageRecord[] outbound, boolean[] inboundIsNew) {}
 
     final List<MessageRecord> outbound = new ArrayList<>();
+    /** For each outbound message: whether its ID may be stored already (see {@link MessageStore#saveOutboundOnce}). */
+    final List<Boolean> outboundOnce = new ArrayList<>();
     final List<Promise<MessageRecord>> outboundDone = new ArrayList<>();
     final List<MessageRecord> inbound = new ArrayList<>();
     final List<Promise<Boolean>> inboundDone = new ArrayList<>();

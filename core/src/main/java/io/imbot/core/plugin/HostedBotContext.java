@@ -87,7 +87,7 @@ final class HostedBotContext implements BotContext {
             return failed(new DeliveryException(DeliveryException.Reason.RATE_LIMITED, null,
                     "too many bot messages to " + to + "; dropped to stop a reply loop"));
         }
-        SendRequest request = replyId == null ? SendRequest.fresh(to, text) : SendRequest.reply(to, text, replyId);
+        SendRequest request = replyId == null ? SendRequest.fresh(to, text) : SendRequest.reply(to, text, replyId, redispatch);
         Future<Submission> submitted = services.delivery().map(port -> port.submit(request))
                 .recover(e -> Future.failedFuture(new DeliveryException(DeliveryException.Reason.UNAVAILABLE, replyId,
                         "delivery engine unavailable: " + e.getMessage())));
