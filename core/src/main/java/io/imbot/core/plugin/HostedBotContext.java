@@ -81,7 +81,7 @@ final class HostedBotContext implements BotContext {
         if (to == null || text == null) {
             return failed(new DeliveryException(DeliveryException.Reason.INVALID, null, (to == null ? "to" : "text") + " must not be null"));
         }
-        // A message shown again after a restart is no loop: its replies were allowed the first time.
+        // A message shown again after a restart is no loop, and a re-dispatch replays minutes in seconds.
         boolean redispatch = handling != null && handling.inbound.redelivered();
         if (!redispatch && !services.limiter().tryAcquire(to)) {
             return failed(new DeliveryException(DeliveryException.Reason.RATE_LIMITED, null,
