@@ -163,6 +163,7 @@ public final class Daemon {
                 .put("redispatched", counters.redispatched())
                 .put("repliesSentBefore", counters.repliesSentBefore())
                 .put("joinedReplies", counters.joinedReplies())
+                .put("inboundStoreFailures", counters.inboundStoreFailures())
                 .put("pending", counters.pending())
                 .put("inFlight", counters.inFlight())
                 .put("timers", counters.timers());

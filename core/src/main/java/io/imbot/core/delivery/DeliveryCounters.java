@@ -22,6 +22,7 @@ public final class DeliveryCounters {
     final AtomicLong redispatched = new AtomicLong();
     final AtomicLong joinedReplies = new AtomicLong();
     final AtomicLong repliesSentBefore = new AtomicLong();
+    final AtomicLong inboundStoreFailures = new AtomicLong();
     volatile boolean connected;
 
     /** Messages accepted for sending since start. */
@@ -107,6 +108,11 @@ public final class DeliveryCounters {
     /** Replies sent again whose first copy had ended before a restart; not sent a second time. */
     public long repliesSentBefore() {
         return repliesSentBefore.get();
+    }
+
+    /** Times an inbound message could not be stored (it is kept, unacknowledged, and stored again). */
+    public long inboundStoreFailures() {
+        return inboundStoreFailures.get();
     }
 
     /** Whether the engine is logged in to the IM server. */
