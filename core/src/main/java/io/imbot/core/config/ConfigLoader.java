@@ -2,6 +2,7 @@ package io.imbot.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -25,7 +26,12 @@ import java.util.Properties;
 public final class ConfigLoader {
 
     static final String FREE_FORM = "plugins.config";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** Duplicate keys are an error, not "the last one wins": a pasted section must not silently override. */
+    private static final ObjectMapper YAML = new ObjectMapper(
+            YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+
+    /** A configuration file is read whole; one this large is a mistake, not a configuration. */
+    static final long MAX_FILE_BYTES = 1 << 20;
 
     private final Map<String, String> env;
     private final Properties sysProps;
@@ -74,6 +80,11 @@ public final class ConfigLoader {
         }
         JsonNode node;
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new ConfigException(file + ": " + size + " bytes; a configuration file may have at most " + MAX_FILE_BYTES
+                        + " bytes (1 MiB)");
+            }
             node = YAML.readTree(file.toFile());
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();

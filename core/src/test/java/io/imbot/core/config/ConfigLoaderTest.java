@@ -91,6 +91,25 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_duplicateKey_refusedNamingKeyAndLine() {
+        assertThatThrownBy(() -> load("server:\n  port: 7000\n  host: 127.0.0.1\n  port: 7001\n", Map.of(), new Properties()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("imbot.yaml")
+                .hasMessageContaining("line 4")
+                .hasMessageContaining("port");
+    }
+
+    @Test
+    void load_fileOverOneMebibyte_refusedBeforeParsing() {
+        String huge = "bot:\n  token: \"" + "x".repeat(50 * 1024 * 1024) + "\"\n";
+
+        assertThatThrownBy(() -> load(huge, Map.of(), new Properties()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("imbot.yaml")
+                .hasMessageContaining("at most 1048576 bytes");
+    }
+
+    @Test
     void load_missingFile_saysSo() {
         assertThatThrownBy(() -> new ConfigLoader(Map.of(), new Properties()).load(home, home.resolve("nope.yaml")))
                 .hasMessageContaining("nope.yaml: configuration file not found");
