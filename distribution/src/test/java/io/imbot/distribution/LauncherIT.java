@@ -223,6 +223,31 @@ class LauncherIT {
         }
     }
 
+    @Test
+    void logs_clientSendsControlCharacters_printedEscapedNeverAsAForgedLine() throws Exception {
+        String attack = "boom\n00:00:00.000 ERROR Daemon - forged line\u001b]0;owned\u0007\u202etxt.exe";
+        try (Launcher.Daemon daemon = imbot.daemon(elsewhere)) {
+            daemon.awaitReady();
+            java.net.Socket raw = new java.net.Socket("127.0.0.1", imPort);
+            byte[] frame = ("{\"type\":\"error\",\"code\":\"x\",\"text\":\"" + attack.replace("\n", "\\n")
+                    .replace("\u001b", "\\u001b").replace("\u0007", "\\u0007").replace("\u202e", "\\u202e") + "\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            raw.getOutputStream().write(java.nio.ByteBuffer.allocate(4).putInt(frame.length).array());
+            raw.getOutputStream().write(frame);
+            raw.getOutputStream().flush();
+            Path log = install.resolve("logs/imbot.log");
+            Launcher.until(20, "the server logged the client's error", () -> Files.readString(log).contains("reported an error"));
+
+            String written = Files.readString(log);
+            assertThat(written).contains("boom\\n00:00:00.000 ERROR Daemon - forged line\\u001b]0;owned\\u0007\\u202etxt.exe");
+            assertThat(written.lines()).noneMatch(l -> l.startsWith("00:00:00.000 ERROR"));
+            assertThat(written).doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\u202e");
+            assertThat(String.join("\n", daemon.lines)).doesNotContain("\u001b").contains("boom\\n00:00:00.000");
+            raw.close();
+            daemon.terminate();
+        }
+    }
+
     private static boolean screenHas(StringBuilder screen, String text) {
         synchronized (screen) {
             return screen.indexOf(text) >= 0;

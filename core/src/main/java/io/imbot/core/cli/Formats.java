@@ -2,6 +2,7 @@ package io.imbot.core.cli;
 
 import io.imbot.api.ChatMessage;
 import io.imbot.api.Conversation;
+import io.imbot.core.logging.Printable;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -12,9 +13,9 @@ final class Formats {
 
     private Formats() {}
 
-    /** A received message: {@code bot: pong} or {@code #lobby alice: hi}. */
+    /** A received message: {@code bot: pong} or {@code #lobby alice: hi} (made {@link #printable}). */
     static String incoming(ChatMessage m) {
-        return (m.inRoom() ? m.to() + " " : "") + m.from() + ": " + m.body();
+        return printable((m.inRoom() ? m.to() + " " : "") + m.from() + ": " + m.body());
     }
 
     /** A history line: time, sender -> recipient, status, text (made {@link #printable}). */
@@ -36,38 +37,9 @@ final class Formats {
                 c.lastSender(), printable(c.lastPreview()));
     }
 
-    /**
-     * Text that cannot change the terminal it is printed on or span lines: control characters
-     * (escape sequences, line breaks, tabs, DEL and the C1 range), the Unicode line and paragraph
-     * separators and the bidirectional embeddings, overrides and isolates are shown as {@code \n},
-     * {@code \r}, {@code \t} or &#92;u and four hex digits. Everything else, emoji and other
-     * scripts included, is kept.
-     */
+    /** {@link Printable#of}: the one rule for what reaches the operator's terminal. */
     static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (changesTerminal(c)) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
-    }
-
-    private static boolean changesTerminal(char c) {
-        return Character.isISOControl(c)
-                || c == 0x2028 || c == 0x2029 // line and paragraph separators
-                || (c >= 0x202A && c <= 0x202E) // bidi embeddings and overrides
-                || (c >= 0x2066 && c <= 0x2069); // bidi isolates
+        return Printable.of(text);
     }
 
     static String seconds(double s) {

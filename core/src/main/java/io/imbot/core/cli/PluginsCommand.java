@@ -55,10 +55,12 @@ final class PluginsCommand implements Callable<Integer> {
         }
         for (Object o : plugins) {
             PluginInfo p = PluginInfo.fromJson((JsonObject) o);
-            System.out.printf("%-16s %-14s %-9s bots: %s; messages %d, failures %d, timeouts %d%n", p.id(), p.version(), p.state(),
-                    p.bots().isEmpty() ? "-" : String.join(", ", p.bots()), p.messages(), p.failures(), p.timeouts());
+            // plugin IDs, versions, bot names and errors come from plugin code: printed as Formats.printable
+            System.out.printf("%-16s %-14s %-9s bots: %s; messages %d, failures %d, timeouts %d%n", Formats.printable(p.id()),
+                    Formats.printable(p.version()), p.state(), p.bots().isEmpty() ? "-" : Formats.printable(String.join(", ", p.bots())),
+                    p.messages(), p.failures(), p.timeouts());
             if (!p.lastError().isEmpty()) {
-                System.out.println("    last error: " + p.lastError());
+                System.out.println("    last error: " + Formats.printable(p.lastError()));
             }
         }
     }

@@ -47,9 +47,10 @@ final class RulesCommand implements Runnable {
             for (Object o : matches) {
                 JsonObject m = (JsonObject) o;
                 boolean skipped = m.getBoolean("skipped", false);
-                System.out.printf("%d. rule '%s' of %s (plugin %s)%s%n   why: %s%n   reply: %s%s%n", ++n, m.getString("rule"),
-                        m.getString("bot"), m.getString("plugin"), skipped ? ", SKIPPED: an earlier match stops the message" : "",
-                        m.getString("why"), m.getString("reply").isEmpty() ? "(none)" : m.getString("reply"),
+                System.out.printf("%d. rule '%s' of %s (plugin %s)%s%n   why: %s%n   reply: %s%s%n", ++n, Formats.printable(m.getString("rule")),
+                        Formats.printable(m.getString("bot")), Formats.printable(m.getString("plugin")),
+                        skipped ? ", SKIPPED: an earlier match stops the message" : "", Formats.printable(m.getString("why")),
+                        m.getString("reply").isEmpty() ? "(none)" : Formats.printable(m.getString("reply")),
                         m.getBoolean("stops", false) && !skipped ? "\n   stops: later rules and bots are skipped" : "");
             }
             return 0;
