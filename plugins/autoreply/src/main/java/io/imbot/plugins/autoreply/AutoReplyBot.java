@@ -42,7 +42,7 @@ public class AutoReplyBot implements ReplyBot {
 
     private final RandomGenerator random;
     private final CooldownTracker cooldowns = new CooldownTracker();
-    private final RuleEngine engine = new RuleEngine(cooldowns);
+    private final RuleEngine engine = new RuleEngine(cooldowns, this::warn);
     private volatile RuleFileWatcher watcher;
     private volatile String botUser = "bot";
     private volatile Clock clock = Clock.systemDefaultZone();
@@ -103,6 +103,13 @@ public class AutoReplyBot implements ReplyBot {
         w.poll();
         this.watcher = w;
         this.polling = context.scheduleEvery(POLL_INTERVAL, this::poll);
+    }
+
+    private void warn(String message) {
+        BotContext c = context;
+        if (c != null) {
+            c.logger().log(System.Logger.Level.WARNING, message);
+        }
     }
 
     private void poll() {

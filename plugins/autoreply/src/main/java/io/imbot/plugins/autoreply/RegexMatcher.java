@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  */
 final class RegexMatcher implements TextMatcher {
 
+    /** A match on a chat message takes microseconds; one still running after this backtracks without end. */
+    static final long BUDGET_NANOS = 100_000_000L;
+
     private static final Pattern NAMED_GROUP = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
     private final Pattern pattern;
@@ -54,9 +57,10 @@ final class RegexMatcher implements TextMatcher {
         return "regex";
     }
 
+    /** @throws DeadlineText.TooSlow when the match runs longer than {@link #BUDGET_NANOS} */
     @Override
     public Optional<TextMatch> match(String text) {
-        Matcher m = pattern.matcher(text);
+        Matcher m = pattern.matcher(new DeadlineText(text, BUDGET_NANOS));
         if (!m.find()) {
             return Optional.empty();
         }

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.IntUnaryOperator;
 
 /**
@@ -53,9 +56,15 @@ final class RuleEngine {
     }
 
     private final CooldownTracker cooldowns;
+    private final Consumer<String> report;
+    /** Rules whose regex ran out of time: skipped until the file is loaded again (a new rule set). */
+    private final Set<Rule> tooSlow = ConcurrentHashMap.newKeySet();
+    private volatile RuleSet tooSlowIn;
 
-    RuleEngine(CooldownTracker cooldowns) {
+    /** @param report told, in a sentence for the operator, of each rule disabled for being too slow */
+    RuleEngine(CooldownTracker cooldowns, Consumer<String> report) {
         this.cooldowns = cooldowns;
+        this.report = report;
     }
 
     /**
@@ -68,12 +77,16 @@ final class RuleEngine {
     List<Outcome> evaluate(RuleSet rules, ChatMessage message, boolean mentionsBot, String botUser, Instant now,
             IntUnaryOperator pick) {
         String text = Mentions.stripLeading(message, botUser);
+        if (tooSlowIn != rules) {
+            tooSlow.clear(); // the file changed: every rule gets a new chance
+            tooSlowIn = rules;
+        }
         List<Outcome> outcomes = new ArrayList<>();
         for (Rule rule : rules.rules()) {
-            if (!rule.scope().admits(message, mentionsBot)) {
+            if (tooSlow.contains(rule) || !rule.scope().admits(message, mentionsBot)) {
                 continue;
             }
-            Optional<TextMatch> match = rule.matcher().match(text);
+            Optional<TextMatch> match = matchInTime(rule, text);
             if (match.isEmpty()) {
                 continue;
             }
@@ -83,6 +96,19 @@ final class RuleEngine {
             }
         }
         return outcomes;
+    }
+
+    private Optional<TextMatch> matchInTime(Rule rule, String text) {
+        try {
+            return rule.matcher().match(text);
+        } catch (DeadlineText.TooSlow e) {
+            if (tooSlow.add(rule)) {
+                report.accept("rule '" + rule.name() + "' (line " + rule.line() + ") is disabled until the rules file changes: its "
+                        + rule.matcher().type() + " match " + e.getMessage() + " (limit " + RegexMatcher.BUDGET_NANOS / 1_000_000
+                        + " ms); a pattern like (.*a){12} backtracks without end");
+            }
+            return Optional.empty();
+        }
     }
 
     private Outcome outcome(Rule rule, TextMatch match, RuleSet rules, ChatMessage message, String text,
