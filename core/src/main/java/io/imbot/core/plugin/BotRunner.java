@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,6 +27,8 @@ final class BotRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BotRunner.class);
     private static final int QUEUE_LIMIT = 10_000;
+    /** Threads given up on that still run; beyond this the plugin is disabled, so stuck code cannot pile up threads. */
+    static final int MAX_STUCK_THREADS = 3;
 
     final String pluginId;
     final ReplyBot bot;
@@ -35,6 +38,8 @@ final class BotRunner {
     private final Duration budget;
     private ExecutorService executor;
     private int threadNumber;
+    /** Executors whose thread was given up on (host context); dropped once that thread ends. */
+    private final List<ExecutorService> abandoned = new ArrayList<>();
 
     // what the bot says of itself, read on its own thread by describe()
     private volatile String name;
@@ -154,13 +159,25 @@ final class BotRunner {
         }
     }
 
-    /** The old thread may never return; the calls queued behind it move, in order, to a new one. */
+    /**
+     * The old thread may never return: it is interrupted, and the calls queued behind it move, in
+     * order, to a new one. Code that ignores the interrupt keeps its thread; those are counted.
+     */
     private void replaceStuckThread() {
         ExecutorService stuck = executor;
         executor = newExecutor();
         for (Runnable queued : stuck.shutdownNow()) {
             executor.execute(queued);
         }
+        abandoned.add(stuck);
+        log.warn("plugin {}: bot {}'s thread was interrupted and replaced; {} of its threads are still stuck in its code",
+                pluginId, name(), stuckThreads());
+    }
+
+    /** Threads given up on that have not ended yet: code that ignores interrupts. Call on the host context. */
+    int stuckThreads() {
+        abandoned.removeIf(ExecutorService::isTerminated);
+        return abandoned.size();
     }
 
     /** Cancels the bot's scheduled tasks and stops its thread after the calls already queued. */

@@ -196,7 +196,10 @@ public final class PluginHost extends VerticleBase {
             if (ar.failed() && stopping) {
                 handling.cutShort = true;
             } else if (ar.failed() && runner.consecutiveFailures >= settings.maxConsecutiveFailures()) {
-                disableAfterFailures(runner);
+                disable(runner, "after " + runner.consecutiveFailures + " consecutive failures (last: " + runner.lastError + ")");
+            } else if (ar.failed() && runner.stuckThreads() >= BotRunner.MAX_STUCK_THREADS) {
+                runner.lastError = runner.stuckThreads() + " threads stuck in its code, ignoring interrupts";
+                disable(runner, "with " + runner.lastError);
             }
             deliverFrom(chain, index + 1, handling);
         });
@@ -214,13 +217,12 @@ public final class PluginHost extends VerticleBase {
         });
     }
 
-    private void disableAfterFailures(BotRunner runner) {
+    private void disable(BotRunner runner, String why) {
         if (!roster.isActive(runner)) {
             return;
         }
         String id = runner.pluginId;
-        log.error("plugin {} disabled after {} consecutive failures (last: {}); enable it again with 'imbot plugins enable {}'",
-                id, runner.consecutiveFailures, runner.lastError, id);
+        log.error("plugin {} disabled {}; enable it again with 'imbot plugins enable {}'", id, why, id);
         for (BotRunner r : roster.deactivate(id)) {
             r.abandon("plugin " + id + " was disabled");
         }

@@ -9,7 +9,9 @@ import io.imbot.core.plugin.testbots.BlockingBot;
 import io.imbot.core.plugin.testbots.ClaimingBot;
 import io.imbot.core.plugin.testbots.EchoBot;
 import io.imbot.core.plugin.testbots.SelfTalkBot;
+import io.imbot.core.plugin.testbots.StuckBot;
 import io.imbot.core.plugin.testbots.ThrowingBot;
+import io.imbot.core.testing.Await;
 import io.imbot.core.testing.DaemonFixture;
 import io.imbot.core.testing.TestPlugins;
 import io.vertx.core.Vertx;
@@ -64,6 +66,42 @@ class PluginHostTest {
 
             assertThat(f.repliesUntil("echo: after", 10)).containsExactly("echo: block", "echo: after");
             assertThat(plugin(f, "blocker").timeouts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void onMessage_botIgnoresInterruptsThreeTimes_pluginDisabledAndOthersAnswer(Vertx vertx) throws Exception {
+        TestPlugins.jar(home.resolve("plugins"), "stuck", StuckBot.class);
+        TestPlugins.jar(home.resolve("plugins"), "echo", EchoBot.class);
+        try (DaemonFixture f = DaemonFixture.start(vertx, home, "imbot.plugins.callTimeout", "200ms",
+                "imbot.plugins.maxConsecutiveFailures", "100")) {
+            ChatClient alice = f.login("alice");
+            for (int i = 0; i < 3; i++) {
+                await(alice.send("bot", "stuck"));
+            }
+            await(alice.send("bot", "after"));
+
+            assertThat(f.repliesUntil("echo: after", 20)).containsExactly("echo: stuck", "echo: stuck", "echo: stuck", "echo: after");
+            PluginInfo stuck = plugin(f, "stuck");
+            assertThat(stuck.state()).isEqualTo("DISABLED");
+            assertThat(stuck.lastError()).contains("3 threads stuck");
+            assertThat(stuck.timeouts()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void onMessage_botBlocksButHonoursInterrupts_staysEnabled(Vertx vertx) throws Exception {
+        TestPlugins.jar(home.resolve("plugins"), "blocker", BlockingBot.class);
+        try (DaemonFixture f = DaemonFixture.start(vertx, home, "imbot.plugins.callTimeout", "200ms",
+                "imbot.plugins.maxConsecutiveFailures", "100")) {
+            ChatClient alice = f.login("alice");
+            for (int i = 0; i < 4; i++) {
+                await(alice.send("bot", "block"));
+            }
+            await(Await.untilAsync(vertx, 20, () -> pluginHost(f).plugins()
+                    .map(all -> all.stream().anyMatch(p -> p.id().equals("blocker") && p.timeouts() == 4))));
+
+            assertThat(plugin(f, "blocker").state()).isEqualTo("STARTED");
         }
     }
 
