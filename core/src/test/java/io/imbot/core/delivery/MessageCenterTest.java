@@ -33,7 +33,7 @@ class MessageCenterTest {
 
         assertThat(outcome.status()).isEqualTo(DeliveryStatus.ACKNOWLEDGED);
         assertThat(outcome.attempts()).isEqualTo(1);
-        assertThat(f.statusesOf(outcome.id())).containsExactly("PENDING", "ACKNOWLEDGED");
+        assertThat(f.statusesOf(outcome.id(), 2)).containsExactly("PENDING", "ACKNOWLEDGED");
         assertThat(await(f.server.acceptedIds("bot"))).containsExactly(outcome.id());
         assertThat(await(f.store.latest("alice", 10))).singleElement().satisfies(r -> {
             assertThat(r.id()).isEqualTo(outcome.id());
@@ -59,7 +59,7 @@ class MessageCenterTest {
         assertThat(await(f.server.acceptedIds("bot"))).containsExactly(outcome.id());
         assertThat(stats.acceptedMessages()).isEqualTo(1);
         assertThat(stats.duplicateMessages()).isEqualTo(2);
-        assertThat(f.statusesOf(outcome.id())).containsExactly("PENDING", "TIMED_OUT");
+        assertThat(f.statusesOf(outcome.id(), 2)).containsExactly("PENDING", "TIMED_OUT");
         assertThat(await(f.store.latest("alice", 10))).singleElement().extracting(MessageRecord::status)
                 .isEqualTo(DeliveryStatus.TIMED_OUT);
         assertThat(f.counters.retransmissions()).isEqualTo(2);
@@ -79,7 +79,7 @@ class MessageCenterTest {
         assertThat(outcome.status()).isEqualTo(DeliveryStatus.TIMED_OUT);
         assertThat(await(f.store.latest("alice", 10))).singleElement().extracting(MessageRecord::status)
                 .isEqualTo(DeliveryStatus.ACKNOWLEDGED);
-        assertThat(f.statusesOf(outcome.id())).containsExactly("PENDING", "TIMED_OUT");
+        assertThat(f.statusesOf(outcome.id(), 2)).containsExactly("PENDING", "TIMED_OUT");
     }
 
     @Test

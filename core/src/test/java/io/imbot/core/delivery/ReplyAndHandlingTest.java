@@ -60,7 +60,7 @@ class ReplyAndHandlingTest {
         assertThat(await(second.outcome())).isEqualTo(await(first.outcome()));
         assertThat(f.counters.joinedReplies()).isEqualTo(1);
         assertThat(await(f.server.acceptedIds("bot"))).containsExactly(id);
-        assertThat(f.statusesOf(id)).containsExactly("PENDING", "ACKNOWLEDGED");
+        assertThat(f.statusesOf(id, 2)).containsExactly("PENDING", "ACKNOWLEDGED");
     }
 
     @Test

@@ -103,6 +103,21 @@ public final class EngineFixture {
                 .collect(java.util.stream.Collectors.groupingBy(DeliveryOutcome::id, java.util.stream.Collectors.counting()));
     }
 
+    /**
+     * The status events published for {@code id}, in order, once {@code n} have arrived: they reach
+     * this fixture's listener after the caller has learned the outcome, so a test waits for them.
+     */
+    public List<String> statusesOf(String id, int n) {
+        Futures.await(Await.until(vertx, 10, () -> statusesOf(id).size() >= n));
+        return statusesOf(id);
+    }
+
+    /** The final (not PENDING) status events so far, once at least {@code n} have arrived. */
+    public java.util.Map<String, Long> finalStatusCounts(int n) {
+        Futures.await(Await.until(vertx, 30, () -> statusEvents.stream().filter(e -> e.status() != DeliveryStatus.PENDING).count() >= n));
+        return finalStatusCounts();
+    }
+
     /** Status events published for {@code id}, in order. */
     public List<String> statusesOf(String id) {
         return statusEvents.stream().filter(e -> id.equals(e.id())).map(e -> e.status().name()).toList();
