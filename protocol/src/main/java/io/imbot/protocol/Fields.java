@@ -64,8 +64,8 @@ public final class Fields {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c <= ' ' || c == 0x7f) {
-                throw invalid(field, "must not contain spaces or control characters", value);
+            if (c <= ' ' || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c)) {
+                throw invalid(field, "must not contain spaces, control characters or surrogates", value);
             }
         }
     }
@@ -74,6 +74,27 @@ public final class Fields {
         if (value == null || value.isEmpty()) {
             throw invalid(field, "must be a non-empty string", value);
         }
+        int bad = loneSurrogate(value);
+        if (bad >= 0) {
+            throw invalid(field, "must be valid Unicode (a lone surrogate at index " + bad + ")", value);
+        }
+    }
+
+    /**
+     * The index of the first UTF-16 surrogate without its partner, or -1 when {@code s} is valid
+     * Unicode. JSON's {@code \uD800} escapes can carry one; stored or printed it would turn into
+     * {@code ?}, so such text is refused instead.
+     */
+    public static int loneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static void requireText(String field, String value) {

@@ -146,6 +146,10 @@ final class SendFlow {
         if (body.length() > settings.maxBodyChars()) {
             return "text of " + body.length() + " characters exceeds the limit of " + settings.maxBodyChars();
         }
+        int bad = Fields.loneSurrogate(body);
+        if (bad >= 0) {
+            return "text is not valid Unicode: a lone surrogate at index " + bad;
+        }
         return null;
     }
 

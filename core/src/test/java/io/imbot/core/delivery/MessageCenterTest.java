@@ -117,6 +117,18 @@ class MessageCenterTest {
     }
 
     @Test
+    void send_textWithLoneSurrogate_refusedAsInvalidAndNothingStored(Vertx vertx) {
+        EngineFixture f = await(EngineFixture.start(vertx, EngineFixture.fastSettings()));
+
+        DeliveryOutcome outcome = await(f.send("alice", "broken \ud800 text"));
+
+        assertThat(outcome.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(outcome.reason()).isEqualTo(DeliveryException.Reason.INVALID);
+        assertThat(outcome.detail()).contains("lone surrogate at index 7");
+        assertThat(await(f.store.latest("alice", 10))).isEmpty();
+    }
+
+    @Test
     void send_backlogFull_failsAtOnceAndDeliversAcceptedOnesLater(Vertx vertx) {
         DeliverySettings small = new DeliverySettings(Duration.ofMillis(100), 1000, Duration.ofSeconds(30), 10, 5, Duration.ofSeconds(1), 1000);
         EngineFixture f = await(EngineFixture.start(vertx, small));
