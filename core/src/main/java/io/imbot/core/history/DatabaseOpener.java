@@ -62,6 +62,12 @@ final class DatabaseOpener {
                 }, false)
                 .onSuccess(v -> done.complete())
                 .onFailure(e -> {
+                    String folderProblem = folderProblem(e);
+                    if (folderProblem != null) {
+                        done.fail(new StoreException("cannot open database " + url + ": its folder cannot be used (" + folderProblem
+                                + "); check that it exists, is a folder, is writable and has free space", e));
+                        return;
+                    }
                     if (!isLockConflict(e) || System.nanoTime() > deadline) {
                         done.fail(new StoreException("cannot open database " + url + ": " + e.getMessage(), e));
                         return;
@@ -72,6 +78,23 @@ final class DatabaseOpener {
                     }
                     vertx.setTimer(RETRY_MS, id -> tryOpen(ds, deadline, done, false));
                 });
+    }
+
+    /** File-system reasons HSQLDB reports as a lock failure, which waiting for the lock cannot cure. */
+    private static final String[] FOLDER_PROBLEMS = {"Not a directory", "Permission denied", "Read-only file system",
+        "No space left on device", "Is a directory"};
+
+    /** The reason when opening failed because of the folder, not because another process holds the lock; else null. */
+    private static String folderProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            for (String problem : FOLDER_PROBLEMS) {
+                if (message.contains(problem)) {
+                    return problem;
+                }
+            }
+        }
+        return null;
     }
 
     private static boolean isLockConflict(Throwable e) {

@@ -13,6 +13,10 @@ import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,7 +111,7 @@ public final class PluginHost extends VerticleBase {
     }
 
     private List<String> loadAll() throws Exception {
-        Files.createDirectories(settings.dir());
+        createFolder(settings.dir());
         manager = new ImbotPluginManager(settings.dir(), settings.disabled(), SYSTEM_VERSION);
         manager.loadPlugins();
         manager.startPlugins();
@@ -119,6 +123,19 @@ public final class PluginHost extends VerticleBase {
         }
         watcher.baseline();
         return manager.getStartedPlugins().stream().map(PluginWrapper::getPluginId).toList();
+    }
+
+    /** Creates the plugins folder, or says why not: the JDK's exceptions often carry only the path. */
+    private static void createFolder(Path dir) throws IOException {
+        try {
+            Files.createDirectories(dir);
+        } catch (FileSystemException e) {
+            String why = e.getReason() != null ? e.getReason()
+                    : e instanceof FileAlreadyExistsException ? "it is a file, not a folder"
+                    : e instanceof AccessDeniedException ? "permission denied"
+                    : e.getClass().getSimpleName();
+            throw new IOException("cannot create the plugins folder " + dir + " (" + e.getFile() + "): " + why, e);
+        }
     }
 
     /** Creates the plugin's bots (their constructors are plugin code: off the event loop) and starts them. */

@@ -107,6 +107,19 @@ class JdbcMessageStoreTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60) // it used to wait the whole lockWait (120 s here), calling the folder "locked"
+    void open_folderIsAFile_failsAtOnceNamingTheFolderProblem(Vertx vertx, @TempDir Path dir) throws Exception {
+        Path notAFolder = java.nio.file.Files.writeString(dir.resolve("data"), "a file where the data folder should be");
+
+        Throwable failure = JdbcMessageStore.open(vertx, "jdbc:hsqldb:file:" + notAFolder.resolve("imbot"), "bot", Duration.ofSeconds(120))
+                .toCompletionStage().toCompletableFuture().handle((store, e) -> e).get();
+
+        assertThat(failure).isInstanceOf(StoreException.class)
+                .hasMessageContaining("its folder cannot be used (Not a directory)")
+                .hasMessageNotContaining("locked");
+    }
+
+    @Test
     void latestSchemaVersion_matchesTheHighestMigrationFile() throws Exception {
         int highest;
         try (var files = java.nio.file.Files.list(Path.of("src/main/resources/db/migration"))) {

@@ -106,6 +106,16 @@ class PluginHostTest {
     }
 
     @Test
+    void start_pluginsFolderUnderAFile_failsNamingTheFolderAndWhy(Vertx vertx) throws Exception {
+        java.nio.file.Files.writeString(home.resolve("blocker"), "a file, not a folder");
+
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() ->
+                DaemonFixture.start(vertx, home, "imbot.plugins.dir", "blocker/plugins").close());
+
+        assertThat(failure).hasMessageContaining("cannot create the plugins folder").hasMessageContaining("Not a directory");
+    }
+
+    @Test
     void onMessage_higherPriorityBotMarksHandled_lowerBotNeverSeesIt(Vertx vertx) throws Exception {
         TestPlugins.jar(home.resolve("plugins"), "claimer", ClaimingBot.class);
         TestPlugins.jar(home.resolve("plugins"), "echo", EchoBot.class);
