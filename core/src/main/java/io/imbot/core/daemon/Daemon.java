@@ -164,6 +164,7 @@ public final class Daemon {
                 .put("repliesSentBefore", counters.repliesSentBefore())
                 .put("joinedReplies", counters.joinedReplies())
                 .put("inboundStoreFailures", counters.inboundStoreFailures())
+                .put("inboundTooLong", counters.inboundTooLong())
                 .put("pending", counters.pending())
                 .put("inFlight", counters.inFlight())
                 .put("timers", counters.timers());

@@ -23,6 +23,7 @@ public final class DeliveryCounters {
     final AtomicLong joinedReplies = new AtomicLong();
     final AtomicLong repliesSentBefore = new AtomicLong();
     final AtomicLong inboundStoreFailures = new AtomicLong();
+    final AtomicLong inboundTooLong = new AtomicLong();
     volatile boolean connected;
 
     /** Messages accepted for sending since start. */
@@ -113,6 +114,11 @@ public final class DeliveryCounters {
     /** Times an inbound message could not be stored (it is kept, unacknowledged, and stored again). */
     public long inboundStoreFailures() {
         return inboundStoreFailures.get();
+    }
+
+    /** Inbound messages longer than {@code delivery.maxBodyChars}: acknowledged and dropped. */
+    public long inboundTooLong() {
+        return inboundTooLong.get();
     }
 
     /** Whether the engine is logged in to the IM server. */

@@ -58,7 +58,7 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
     public Future<?> start() {
         LocalCodecs.register(vertx);
         sending = new SendFlow(vertx, settings, connector, store, self, counters);
-        receiving = new ReceiveFlow(vertx, store, connector, counters, settings.maxUnhandled());
+        receiving = new ReceiveFlow(vertx, store, connector, counters, settings);
         return Future.all(store.loadPending(), store.loadUnhandled()).map(loaded -> {
             sending.recover(loaded.resultAt(0));
             receiving.redispatch(loaded.resultAt(1));

@@ -39,6 +39,7 @@ final class ReceiveFlow {
     private final Connector connector;
     private final DeliveryCounters counters;
     private final int maxUnhandled;
+    private final int maxBodyChars;
 
     /** Stored, not yet published: in arrival order, re-dispatches first. */
     private final ArrayDeque<Inbound> waiting = new ArrayDeque<>();
@@ -51,12 +52,13 @@ final class ReceiveFlow {
     private final Backoff storeBackoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10), ThreadLocalRandom.current());
     private long retryTimer = -1;
 
-    ReceiveFlow(Vertx vertx, MessageStore store, Connector connector, DeliveryCounters counters, int maxUnhandled) {
+    ReceiveFlow(Vertx vertx, MessageStore store, Connector connector, DeliveryCounters counters, DeliverySettings settings) {
         this.vertx = vertx;
         this.store = store;
         this.connector = connector;
         this.counters = counters;
-        this.maxUnhandled = maxUnhandled;
+        this.maxUnhandled = settings.maxUnhandled();
+        this.maxBodyChars = settings.maxBodyChars();
     }
 
     /** Queues the messages a previous run left unhandled, ahead of anything new. */
@@ -72,6 +74,14 @@ final class ReceiveFlow {
     }
 
     void onMessage(InboundMessage m) {
+        if (m.body().length() > maxBodyChars) {
+            // Acknowledged, or the server would send it for ever; dropped, as a send that long is refused.
+            counters.inboundTooLong.incrementAndGet();
+            log.warn("dropped message {} from {}: {} characters, over delivery.maxBodyChars ({})", m.id(), m.from(), m.body().length(),
+                    maxBodyChars);
+            connector.acknowledge(m.id());
+            return;
+        }
         if (!unstored.isEmpty()) {
             unstored.addLast(m); // behind the ones waiting for the store, in arrival order
             return;

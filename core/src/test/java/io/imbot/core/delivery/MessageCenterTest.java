@@ -129,6 +129,22 @@ class MessageCenterTest {
     }
 
     @Test
+    void onMessage_textOverMaxBodyChars_acknowledgedDroppedAndCounted(Vertx vertx) {
+        DeliverySettings small = new DeliverySettings(Duration.ofMillis(100), 3, Duration.ofSeconds(10), 10, 100, Duration.ofSeconds(1), 10);
+        EngineFixture f = await(EngineFixture.start(vertx, small));
+        RawClient alice = await(RawClient.login(vertx, f.server.port(), "alice"));
+
+        alice.send(new Frame.Msg("long-1", "", "bot", "eleven char", 1L));
+        alice.send(new Frame.Msg("short-1", "", "bot", "ten chars!", 2L));
+        await(Await.until(vertx, 10, () -> f.inboundEvents.size() == 1));
+        await(Await.untilAsync(vertx, 10, () -> f.server.stats().map(s -> s.queuedMessages() == 0)));
+
+        assertThat(f.inboundEvents).extracting(e -> e.message().id()).containsExactly("short-1");
+        assertThat(f.counters.inboundTooLong()).isEqualTo(1);
+        assertThat(await(f.store.latest("alice", 10))).extracting(MessageRecord::id).containsExactly("short-1");
+    }
+
+    @Test
     void send_backlogFull_failsAtOnceAndDeliversAcceptedOnesLater(Vertx vertx) {
         DeliverySettings small = new DeliverySettings(Duration.ofMillis(100), 1000, Duration.ofSeconds(30), 10, 5, Duration.ofSeconds(1), 1000);
         EngineFixture f = await(EngineFixture.start(vertx, small));
