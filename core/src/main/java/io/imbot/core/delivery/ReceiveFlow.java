@@ -3,15 +3,11 @@ package io.imbot.core.delivery;
 import io.imbot.api.ChatMessage;
 import io.imbot.core.history.MessageRecord;
 import io.imbot.core.history.MessageStore;
-import io.imbot.core.transport.Backoff;
 import io.imbot.core.transport.Connector;
 import io.imbot.core.transport.InboundMessage;
 import io.vertx.core.Vertx;
-import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +19,8 @@ import org.slf4j.LoggerFactory;
  * Messages left unhandled by a crash are dispatched again at start, before new ones. At most
  * {@code maxUnhandled} messages are with the bots at once; the rest wait here, stored, in arrival
  * order. While that many wait, new messages are stored but their ACKs are held back, so the
- * server's delivery window stops the flow instead of this queue growing. A message the store
- * could not take is not acknowledged and is stored again, with backoff, until it can be (the
- * server would only send it again after a reconnect). {@code maxUnhandled} 0
+ * server's delivery window stops the flow instead of this queue growing. Storing, in arrival order
+ * and with retries when the store fails, is {@link Arrivals}'s work. {@code maxUnhandled} 0
  * means nobody reports back (a chat client): every message is published and ACKed at once.
  *
  * <p>Confined to the message center's context.
@@ -47,10 +42,7 @@ final class ReceiveFlow {
     private final ArrayDeque<String> heldAcks = new ArrayDeque<>();
     /** Published and not reported handled yet. */
     private int withBots;
-    /** Arrived but not stored because the store failed; stored again, in order, when the retry timer fires. */
-    private final ArrayDeque<InboundMessage> unstored = new ArrayDeque<>();
-    private final Backoff storeBackoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10), ThreadLocalRandom.current());
-    private long retryTimer = -1;
+    private final Arrivals arrivals;
 
     ReceiveFlow(Vertx vertx, MessageStore store, Connector connector, DeliveryCounters counters, DeliverySettings settings) {
         this.vertx = vertx;
@@ -59,6 +51,7 @@ final class ReceiveFlow {
         this.counters = counters;
         this.maxUnhandled = settings.maxUnhandled();
         this.maxBodyChars = settings.maxBodyChars();
+        this.arrivals = new Arrivals(vertx, store, connector, counters, this::onStored);
     }
 
     /** Queues the messages a previous run left unhandled, ahead of anything new. */
@@ -82,33 +75,11 @@ final class ReceiveFlow {
             connector.acknowledge(m.id());
             return;
         }
-        if (!unstored.isEmpty()) {
-            unstored.addLast(m); // behind the ones waiting for the store, in arrival order
-            return;
-        }
-        store(m);
+        arrivals.add(m);
     }
 
-    private void store(InboundMessage m) {
-        MessageRecord record = MessageRecord.inbound(m.id(), m.from(), m.to(), m.body(), m.sentAt() > 0 ? m.sentAt() : System.currentTimeMillis());
-        store.saveInbound(record).onComplete(ar -> {
-            if (ar.failed()) {
-                onStoreFailed(m, ar.cause());
-            } else if (ar.result()) {
-                onStored(m, record);
-            } else {
-                counters.duplicatesDropped.incrementAndGet();
-                log.debug("redelivered message {} from {} acknowledged again, not shown twice", m.id(), m.from());
-                connector.acknowledge(m.id());
-            }
-        });
-    }
-
+    /** A new message, stored, in arrival order: it waits for the bots; its ACK is held while too many do. */
     private void onStored(InboundMessage m, MessageRecord record) {
-        counters.received.incrementAndGet();
-        if (unstored.isEmpty()) {
-            storeBackoff.reset();
-        }
         waiting.addLast(new Inbound(record.toChatMessage(), false));
         if (maxUnhandled > 0 && unhandled() > maxUnhandled) {
             heldAcks.addLast(m.id());
@@ -116,29 +87,6 @@ final class ReceiveFlow {
             connector.acknowledge(m.id());
         }
         publishWaiting();
-    }
-
-    /**
-     * Not stored, so not acknowledged: the message waits here and is stored again, with backoff,
-     * until the store recovers (a full disk freed, say). The server would only send it again after
-     * a reconnect.
-     */
-    private void onStoreFailed(InboundMessage m, Throwable cause) {
-        counters.inboundStoreFailures.incrementAndGet();
-        unstored.addLast(m);
-        if (retryTimer < 0) {
-            long delay = storeBackoff.nextDelayMillis();
-            log.error("could not store inbound message {} from {}; not acknowledged; storing it again in {} ms: {}",
-                    m.id(), m.from(), delay, cause.getMessage());
-            retryTimer = vertx.setTimer(delay, id -> retryUnstored());
-        }
-    }
-
-    private void retryUnstored() {
-        retryTimer = -1;
-        List<InboundMessage> again = new ArrayList<>(unstored);
-        unstored.clear();
-        again.forEach(this::store);
     }
 
     /** Every bot is done with {@code message}: it leaves the inbox, and the next waiting message goes out. */
@@ -158,11 +106,6 @@ final class ReceiveFlow {
     /** The server forgets unacknowledged deliveries with the connection and sends them again. */
     void onLost() {
         heldAcks.clear();
-        unstored.clear();
-        if (retryTimer >= 0) {
-            vertx.cancelTimer(retryTimer);
-            retryTimer = -1;
-        }
     }
 
     /** Messages stored and not handled: waiting here or with the bots. */
