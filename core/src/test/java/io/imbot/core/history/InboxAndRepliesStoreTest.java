@@ -1,16 +1,15 @@
 package io.imbot.core.history;
 
 import static io.imbot.core.testing.Futures.await;
+import static io.imbot.core.testing.TestStores.onContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imbot.api.DeliveryStatus;
 import io.imbot.core.testing.TestStores;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -18,12 +17,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(VertxExtension.class)
 class InboxAndRepliesStoreTest {
 
-    /** Write calls must come from one context, as the message center's do. */
-    private static <T> Future<T> onContext(Vertx vertx, Supplier<Future<T>> call) {
-        Promise<T> p = Promise.promise();
-        vertx.runOnContext(v -> call.get().onComplete(p));
-        return p.future();
-    }
 
     @Test
     void loadUnhandled_newInboundUntilMarkedHandled_inArrivalOrder(Vertx vertx) {

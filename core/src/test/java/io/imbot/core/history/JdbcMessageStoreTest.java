@@ -1,6 +1,7 @@
 package io.imbot.core.history;
 
 import static io.imbot.core.testing.Futures.await;
+import static io.imbot.core.testing.TestStores.onContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imbot.api.DeliveryStatus;
@@ -20,12 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(VertxExtension.class)
 class JdbcMessageStoreTest {
 
-    /** Write calls must come from one context, as the delivery engine does. */
-    private static <T> Future<T> onContext(Vertx vertx, java.util.function.Supplier<Future<T>> call) {
-        io.vertx.core.Promise<T> p = io.vertx.core.Promise.promise();
-        vertx.runOnContext(v -> call.get().onComplete(p));
-        return p.future();
-    }
 
     @Test
     void saveInbound_sameSenderAndIdTwice_storedOnceSecondReportsDuplicate(Vertx vertx) {
