@@ -25,6 +25,7 @@ import java.util.Properties;
 public final class ConfigLoader {
 
     static final String FREE_FORM = "plugins.config";
+    static final String ACCOUNTS = "server.login.accounts";
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private final Map<String, String> env;
@@ -100,7 +101,7 @@ public final class ConfigLoader {
             String key = prefix + field.getKey();
             JsonNode value = field.getValue();
             JsonNode known = into.get(field.getKey());
-            boolean freeForm = prefix.startsWith(FREE_FORM + ".");
+            boolean freeForm = isFreeForm(prefix);
             if (known == null && !freeForm) {
                 throw new ConfigException(source + ": " + key + ": unknown key (known keys here: "
                         + knownKeys(into) + ")");
@@ -118,6 +119,14 @@ public final class ConfigLoader {
                 markSource(value, key, source, sources);
             }
         }
+    }
+
+    /**
+     * Whether keys under {@code prefix} (ending in a dot) are free-form: plugin sections and the
+     * accounts, whose keys are user names.
+     */
+    static boolean isFreeForm(String prefix) {
+        return prefix.startsWith(FREE_FORM + ".") || prefix.startsWith(ACCOUNTS + ".");
     }
 
     private static String knownKeys(ObjectNode node) {
