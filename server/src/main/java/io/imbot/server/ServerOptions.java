@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  *
  * <p>Memory: what one client can make the server hold is bounded in bytes: a connection that has
  * not logged in buffers at most {@link #PRE_LOGIN_MAX_FRAME_BYTES}, a logged-in one at most about
- * twice {@code maxFrameBytes}, and queued messages at most {@code queueBytesLimit} per recipient and
+ * {@code maxFrameBytes} plus one socket read, and queued messages at most {@code queueBytesLimit} per recipient and
  * {@code totalQueueBytesLimit} in all.
  *
  * @param host the interface to bind, {@code 127.0.0.1} by default
