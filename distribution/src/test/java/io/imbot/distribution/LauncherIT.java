@@ -47,6 +47,8 @@ class LauncherIT {
 
             Launcher.Result plugins = imbot.run(elsewhere, "plugins");
             assertThat(plugins.out()).containsPattern("autoreply\\s+\\S+\\s+STARTED");
+            assertThat(daemon.output()).as("the shipped demo setting says what it is")
+                    .contains("open login is on: any user without an account may log in without a token, except [bot]");
 
             assertThat(daemon.terminate()).isIn(0, 143);
             assertThat(daemon.output()).contains("imbot stopped cleanly");
@@ -92,6 +94,33 @@ class LauncherIT {
         assertThat(offline.exit()).as(offline.err()).isZero();
         assertThat(offline.err()).contains("the daemon is not running; reading");
         assertThat(offline.out()).isEqualTo(live.out().lines().findFirst().orElseThrow() + "\n");
+    }
+
+    @Test
+    void send_loginClosedWithAccountsFile_refusedWithoutTokenAndAnsweredWithImbotToken() throws Exception {
+        Launcher.Result made = imbot.run(elsewhere, "token", "--user", "alice");
+        assertThat(made.exit()).as(made.err()).isZero();
+        String token = made.out().lines().filter(l -> l.startsWith("token: ")).findFirst().orElseThrow().substring(7);
+        String account = made.out().lines().filter(l -> l.startsWith("alice: pbkdf2-sha256:")).findFirst().orElseThrow();
+        Files.writeString(install.resolve("conf/accounts.yaml"), account + "\n");
+        imbot.env.put("IMBOT_SERVER_LOGIN_OPEN", "false");
+        imbot.env.put("IMBOT_SERVER_LOGIN_ACCOUNTS_FILE", "conf/accounts.yaml");
+        try (Launcher.Daemon daemon = imbot.daemon(elsewhere)) {
+            daemon.awaitReady();
+
+            Launcher.Result without = imbot.run(elsewhere, "send", "--user", "alice", "--to", "bot", "--text", "ping");
+            Launcher.Result asBot = imbot.run(elsewhere, "send", "--user", "bot", "--to", "alice", "--text", "hi");
+            imbot.env.put("IMBOT_TOKEN", token);
+            Launcher.Result with = imbot.run(elsewhere, "send", "--user", "alice", "--to", "bot", "--text", "ping", "--wait-reply", "5");
+
+            assertThat(without.exit()).isEqualTo(1);
+            assertThat(without.err()).contains("the server refused the login of 'alice': it needs a token");
+            assertThat(asBot.exit()).isEqualTo(1);
+            assertThat(with.exit()).as(with.err()).isZero();
+            assertThat(with.out()).contains("bot: pong");
+            assertThat(daemon.output()).doesNotContain("open login is on").doesNotContain(token);
+            assertThat(daemon.terminate()).isIn(0, 143);
+        }
     }
 
     @Test

@@ -14,10 +14,15 @@ import io.vertx.core.buffer.Buffer;
  *
  * <p>Not thread-safe: use it from the event loop that reads the socket. It buffers at most one
  * frame: a length prefix above the maximum is refused before its payload is read.
+ *
+ * <p>Memory follows the bytes that arrived, never the length a peer declares: a 4-byte prefix
+ * announcing a maximal frame costs nothing until the payload comes. The buffer doubles as data
+ * arrives (so it is at most about twice the bytes held, plus one socket read) and shrinks back once
+ * the bytes it holds fit in a small one.
  */
 public final class FrameDecoder implements Handler<Buffer> {
 
-    private final int maxFrameBytes;
+    private int maxFrameBytes;
     private final Handler<Frame> frames;
     private final Handler<ProtocolException> errors;
 
@@ -45,6 +50,25 @@ public final class FrameDecoder implements Handler<Buffer> {
         this.errors = errors;
     }
 
+    /**
+     * Changes the largest accepted payload for every frame whose length prefix is read from now on
+     * (also for frames already buffered behind the current one). A server can start a connection
+     * with a small limit and raise it once the client has said who it is.
+     *
+     * @param maxFrameBytes the largest accepted payload, in bytes, at least 16
+     */
+    public void maxFrameBytes(int maxFrameBytes) {
+        if (maxFrameBytes < 16) {
+            throw new IllegalArgumentException("maxFrameBytes must be >= 16, was " + maxFrameBytes);
+        }
+        this.maxFrameBytes = maxFrameBytes;
+    }
+
+    /** The size of the buffer held now, in bytes: what this decoder costs in memory. */
+    int capacity() {
+        return buf.length;
+    }
+
     /** Whether a framing error stopped the decoder. */
     public boolean broken() {
         return broken;
@@ -63,8 +87,7 @@ public final class FrameDecoder implements Handler<Buffer> {
                 return;
             }
             if (end - start - FrameCodec.HEADER_BYTES < length) {
-                ensureCapacity(FrameCodec.HEADER_BYTES + length);
-                return;
+                break; // wait for the rest; the buffer grows only as it arrives (see append)
             }
             int payload = start + FrameCodec.HEADER_BYTES;
             start = payload + length;
@@ -73,9 +96,19 @@ public final class FrameDecoder implements Handler<Buffer> {
         if (start == end) {
             start = 0;
             end = 0;
-            if (buf.length > IDLE_CAPACITY) {
-                buf = new byte[INITIAL_CAPACITY]; // do not keep a huge frame's buffer per idle connection
-            }
+        }
+        shrinkIfMostlyEmpty();
+    }
+
+    /** Do not keep a large frame's buffer for the few bytes that follow it on an idle connection. */
+    private void shrinkIfMostlyEmpty() {
+        int held = end - start;
+        if (buf.length > IDLE_CAPACITY && held <= IDLE_CAPACITY / 2) {
+            byte[] smaller = new byte[Math.max(INITIAL_CAPACITY, Integer.highestOneBit(Math.max(1, held)) << 1)];
+            System.arraycopy(buf, start, smaller, 0, held);
+            buf = smaller;
+            start = 0;
+            end = held;
         }
     }
 
@@ -118,16 +151,6 @@ public final class FrameDecoder implements Handler<Buffer> {
         }
         chunk.getBytes(0, n, buf, end);
         end += n;
-    }
-
-    /** Makes room for one whole frame so its remaining bytes append without regrowing. */
-    private void ensureCapacity(int frameBytes) {
-        if (buf.length - start < frameBytes) {
-            compact();
-            if (buf.length < frameBytes) {
-                grow(frameBytes);
-            }
-        }
     }
 
     private void compact() {

@@ -121,6 +121,46 @@ class FrameDecoderTest {
         assertThat(((Frame.Msg) frames.get(0)).body()).hasSize(body.length());
     }
 
+    @Test
+    void handle_maximalLengthDeclaredButPayloadNotSent_buffersOnlyWhatArrived() {
+        FrameDecoder big = new FrameDecoder(1 << 20, frames::add, errors::add);
+        String body = "x".repeat((1 << 20) - 100);
+        Buffer encoded = FrameCodec.encode(new Frame.Msg("big", "a", "b", body, 0));
+
+        big.handle(encoded.getBuffer(0, 4)); // the length prefix alone
+        int afterPrefix = big.capacity();
+        big.handle(encoded.getBuffer(4, 4 + 100_000));
+        int afterSomePayload = big.capacity();
+        for (int i = 4 + 100_000; i < encoded.length(); i += 65536) {
+            big.handle(encoded.getBuffer(i, Math.min(encoded.length(), i + 65536)));
+        }
+
+        assertThat(afterPrefix).as("a declared 1 MiB reserves nothing").isLessThanOrEqualTo(4096);
+        assertThat(afterSomePayload).as("grows with the bytes that came").isBetween(100_004, 2 * 100_004);
+        assertThat(frames).singleElement().satisfies(f -> assertThat(((Frame.Msg) f).body()).hasSize(body.length()));
+        assertThat(big.capacity()).as("shrinks back once the frame is out").isLessThanOrEqualTo(65536);
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void maxFrameBytes_raisedByTheFrameHandler_appliesToTheNextFrameInTheSameChunk() {
+        Buffer chunk = Buffer.buffer()
+                .appendBuffer(FrameCodec.encode(new Frame.Login("alice", "")))
+                .appendBuffer(FrameCodec.encode(new Frame.Msg("m-1", "", "bob", "y".repeat(200), 0)));
+        FrameDecoder[] raising = new FrameDecoder[1];
+        raising[0] = new FrameDecoder(64, f -> {
+            frames.add(f);
+            raising[0].maxFrameBytes(1024);
+        }, errors::add);
+        FrameDecoder fixed = new FrameDecoder(64, f -> { }, errors::add);
+
+        raising[0].handle(chunk);
+        assertThat(frames).extracting(Frame::type).containsExactly("login", "msg");
+        assertThat(errors).isEmpty();
+        fixed.handle(chunk);
+        assertThat(errors).singleElement().extracting(ProtocolException::code).isEqualTo(ErrorCode.FRAME_TOO_LARGE);
+    }
+
     private void feedRaw(String json) {
         byte[] p = json.getBytes(StandardCharsets.UTF_8);
         decoder.handle(Buffer.buffer().appendInt(p.length).appendBytes(p));

@@ -5,8 +5,11 @@ import io.imbot.protocol.Frame;
 import io.imbot.protocol.FrameCodec;
 import io.imbot.protocol.FrameDecoder;
 import io.imbot.protocol.ProtocolException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
+import java.util.ArrayDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,30 +20,49 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Back-pressure: when the socket's write queue is full, reading from the client pauses (its
  * requests produce replies) and the hub stops delivering to it; both resume on drain.
+ *
+ * <p>Doors: until its first {@code login} frame a connection may send frames of at most {@link
+ * ServerOptions#PRE_LOGIN_MAX_FRAME_BYTES}, and it must log in within {@link
+ * ServerOptions#loginTimeout()}. While a login's token is being checked, further frames wait in
+ * {@code held}, in order, and reading pauses. Only whole frames count as activity for {@link
+ * ServerOptions#idleTimeout()}: a trickle of bytes that never completes a frame cannot keep a
+ * connection open, and what it costs meanwhile is the bytes that came.
  */
 final class ClientSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
 
+    private final Vertx vertx;
     private final NetSocket socket;
     private final Hub hub;
+    private final ServerOptions options;
     private final FrameDecoder decoder;
     private final String peer;
 
     // valid for the connection
+    private final ArrayDeque<Frame> held = new ArrayDeque<>();
     private String user;
     private boolean closing;
     private boolean closed;
     private boolean readPaused;
+    private boolean writeBlocked;
+    private boolean loginPending;
+    private boolean loginSeen;
+    private long lastFrameAt;
+    private long loginTimer = -1;
+    private long idleTimer = -1;
 
-    ClientSession(NetSocket socket, Hub hub, int maxFrameBytes) {
+    ClientSession(Vertx vertx, NetSocket socket, Hub hub) {
+        this.vertx = vertx;
         this.socket = socket;
         this.hub = hub;
+        this.options = hub.options();
         this.peer = String.valueOf(socket.remoteAddress());
-        this.decoder = new FrameDecoder(maxFrameBytes, this::onFrame, this::onDecodeError);
+        int firstLimit = Math.min(ServerOptions.PRE_LOGIN_MAX_FRAME_BYTES, options.maxFrameBytes());
+        this.decoder = new FrameDecoder(firstLimit, this::onFrame, this::onDecodeError);
     }
 
-    /** Wires the socket's handlers; call once, on the event loop. */
+    /** Wires the socket's handlers and arms the login deadline and idle timer; call once, on the event loop. */
     void start() {
         socket.handler(this::onBytes);
         socket.drainHandler(v -> onDrain());
@@ -49,9 +71,16 @@ final class ClientSession {
         socket.shutdownHandler(v -> kill());
         socket.closeHandler(v -> {
             closed = true;
+            cancelTimers();
+            held.clear();
             LOG.debug("connection {} closed", peer);
             hub.closed(this);
         });
+        lastFrameAt = System.nanoTime();
+        loginTimer = vertx.setTimer(options.loginTimeout().toMillis(), id -> onLoginDeadline());
+        if (!options.idleTimeout().isZero()) {
+            idleTimer = vertx.setTimer(Math.max(1, options.idleTimeout().toMillis()), id -> checkIdle());
+        }
     }
 
     /** The remote address, for logs. */
@@ -85,10 +114,26 @@ final class ClientSession {
         }
         LOG.debug("to {}: {}", peer, frame);
         socket.write(FrameCodec.encode(frame));
-        if (!readPaused && socket.writeQueueFull()) {
-            readPaused = true;
-            socket.pause();
+        if (!writeBlocked && socket.writeQueueFull()) {
+            writeBlocked = true;
+            updateReading();
         }
+    }
+
+    /**
+     * Holds further input back until {@code done} completes: frames already decoded wait in order,
+     * reading pauses. For the time a login's token is checked.
+     */
+    void holdInputUntil(Future<?> done) {
+        loginPending = true;
+        updateReading();
+        done.onComplete(ar -> {
+            loginPending = false;
+            while (!loginPending && !held.isEmpty() && isOpen()) {
+                dispatch(held.pollFirst());
+            }
+            updateReading();
+        });
     }
 
     /** Writes a non-fatal error about the client's input; counted and logged as a protocol error. */
@@ -114,15 +159,70 @@ final class ClientSession {
                 .onComplete(ar -> socket.close());
     }
 
-    /** Closes at once, without a word: fault injection and shutdown. */
+    /** Closes at once, without a word: fault injection, shutdown, idleness. */
     void kill() {
         closing = true;
         socket.close();
     }
 
+    private void onLoginDeadline() {
+        loginTimer = -1;
+        if (user == null && !loginPending && isOpen()) {
+            hub.timedOut();
+            LOG.debug("connection {} sent no login within {} ms; closing", peer, options.loginTimeout().toMillis());
+            fatal(ErrorCode.LOGIN_REFUSED, "no login within " + options.loginTimeout().toMillis() + " ms");
+        }
+    }
+
+    /** Fires when the connection may have been idle for the whole timeout; re-arms for the rest otherwise. */
+    private void checkIdle() {
+        idleTimer = -1;
+        if (!isOpen()) {
+            return;
+        }
+        long idleMillis = options.idleTimeout().toMillis();
+        long quietMillis = (System.nanoTime() - lastFrameAt) / 1_000_000;
+        if (quietMillis >= idleMillis) {
+            hub.timedOut();
+            LOG.debug("connection {} ({}) sent no whole frame for {} ms; closing", peer, user == null ? "not logged in" : user,
+                    quietMillis);
+            kill();
+        } else {
+            idleTimer = vertx.setTimer(Math.max(1, idleMillis - quietMillis), id -> checkIdle());
+        }
+    }
+
+    private void cancelTimers() {
+        if (loginTimer >= 0) {
+            vertx.cancelTimer(loginTimer);
+            loginTimer = -1;
+        }
+        if (idleTimer >= 0) {
+            vertx.cancelTimer(idleTimer);
+            idleTimer = -1;
+        }
+    }
+
+    /** Pauses reading while the write queue is full or a login is being checked; resumes when neither holds. */
+    private void updateReading() {
+        boolean pause = writeBlocked || loginPending;
+        if (pause != readPaused && !closed) {
+            readPaused = pause;
+            if (pause) {
+                socket.pause();
+            } else {
+                socket.resume();
+            }
+        }
+    }
+
     private void onBytes(Buffer chunk) {
-        if (closing || hub.silent()) {
-            return; // a silent server reads and discards
+        if (closing) {
+            return;
+        }
+        if (hub.silent()) {
+            lastFrameAt = System.nanoTime(); // a silent server reads and discards, but the client is not idle
+            return;
         }
         try {
             decoder.handle(chunk);
@@ -147,6 +247,20 @@ final class ClientSession {
         if (!isOpen() || hub.silent()) {
             return;
         }
+        lastFrameAt = System.nanoTime();
+        if (frame instanceof Frame.Login && !loginSeen) {
+            // the client has said who it is: from the next frame on, the full limit (a refused login closes anyway)
+            loginSeen = true;
+            decoder.maxFrameBytes(options.maxFrameBytes());
+        }
+        if (loginPending) {
+            held.addLast(frame);
+            return;
+        }
+        dispatch(frame);
+    }
+
+    private void dispatch(Frame frame) {
         if (LOG.isDebugEnabled()) {
             // Login's toString would print the token
             LOG.debug("from {}: {}", peer, frame instanceof Frame.Login login ? "Login[user=" + login.user() + "]" : frame);
@@ -192,10 +306,8 @@ final class ClientSession {
     }
 
     private void onDrain() {
-        if (readPaused) {
-            readPaused = false;
-            socket.resume();
-        }
+        writeBlocked = false;
+        updateReading();
         hub.drained(this);
     }
 }

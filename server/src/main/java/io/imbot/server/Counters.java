@@ -10,4 +10,8 @@ final class Counters {
     long deliveries;
     long redeliveries;
     long protocolErrors;
+    long busyRefusals;
+    long connectionsRefused;
+    long connectionsTimedOut;
+    long loginsRefused;
 }

@@ -3,8 +3,6 @@ package io.imbot.server;
 import io.imbot.protocol.ErrorCode;
 import io.imbot.protocol.Frame;
 import io.vertx.core.Vertx;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -30,12 +28,20 @@ final class Hub {
     private final Rooms rooms = new Rooms();
     private final AckSender acks;
     private final Router router;
+    private final LoginVerifier verifier;
     private FaultOptions faults = FaultOptions.none();
+    private long refusedSinceReport;
+    private long lastRefusalReport;
 
     Hub(Vertx vertx, ServerOptions options) {
         this.options = options;
         this.acks = new AckSender(vertx, counters);
         this.router = new Router(options, counters, acks, rooms, online);
+        this.verifier = new LoginVerifier(vertx);
+    }
+
+    ServerOptions options() {
+        return options;
     }
 
     Counters counters() {
@@ -50,8 +56,31 @@ final class Hub {
         return faults.silent();
     }
 
+    /** Whether another connection may open: fewer than {@link ServerOptions#maxConnections()} are. */
+    boolean roomForConnection() {
+        return sessions.size() < options.maxConnections();
+    }
+
     void opened(ClientSession session) {
         sessions.add(session);
+    }
+
+    /** A connection was closed on arrival: too many open. Logged at most every ten seconds, with a count. */
+    void refusedConnection(String peer) {
+        counters.connectionsRefused++;
+        refusedSinceReport++;
+        long now = System.nanoTime();
+        if (lastRefusalReport == 0 || now - lastRefusalReport >= 10_000_000_000L) {
+            LOG.warn("{} open connections, the most allowed (maxConnections): closed {} new one(s), the latest from {}",
+                    sessions.size(), refusedSinceReport, peer);
+            lastRefusalReport = now;
+            refusedSinceReport = 0;
+        }
+    }
+
+    /** Counts a connection closed by the login deadline or the idle timer. */
+    void timedOut() {
+        counters.connectionsTimedOut++;
     }
 
     void closed(ClientSession session) {
@@ -63,18 +92,47 @@ final class Hub {
         }
     }
 
-    /** Authenticates, replaces an older connection of the same user, answers, then redelivers. */
+    /**
+     * Authenticates, replaces an older connection of the same user, answers, then redelivers. A
+     * user with an account needs its token, checked off the event loop while the session holds
+     * its further input back; with open login, a user without an account who is not reserved
+     * gets in at once. Everyone else is refused, after a check as slow as a real one, so the timing
+     * does not tell which names have accounts.
+     */
     void login(ClientSession session, Frame.Login login) {
         String user = login.user();
         if (session.user() != null) {
             session.protocolError(ErrorCode.REJECTED, "already logged in as '" + session.user() + "'", "");
             return;
         }
-        if (!tokenAccepted(login)) {
-            LOG.warn("login refused for '{}' from {}", user, session.peer());
-            session.fatal(ErrorCode.LOGIN_REFUSED, "login refused for user '" + user + "'");
+        TokenHash account = options.accounts().get(user);
+        if (account == null && options.openLogin() && !options.reservedUsers().contains(user)) {
+            LOG.debug("user '{}' has no account; let in by open login", user);
+            admit(session, user);
             return;
         }
+        TokenHash expected = account != null ? account : TokenHash.matchingNothing();
+        session.holdInputUntil(verifier.verify(session, expected, login.token()).map(matches -> {
+            if (!session.isOpen()) {
+                return null; // gone while its token was checked
+            }
+            if (matches && account != null) {
+                admit(session, user);
+            } else {
+                refuseLogin(session, user, account == null ? "no account" : "wrong or missing token");
+            }
+            return null;
+        }));
+    }
+
+    /** Refuses a login: counted, logged without the token, answered with fatal {@code login_refused}. */
+    private void refuseLogin(ClientSession session, String user, String why) {
+        counters.loginsRefused++;
+        LOG.warn("login refused for '{}' from {}: {}", user, session.peer(), why);
+        session.fatal(ErrorCode.LOGIN_REFUSED, "login refused for user '" + user + "'");
+    }
+
+    private void admit(ClientSession session, String user) {
         session.loggedIn(user);
         ClientSession old = online.put(user, session);
         if (old != null) {
@@ -85,16 +143,6 @@ final class Hub {
         LOG.debug("user '{}' logged in from {}", user, session.peer());
         session.send(new Frame.LoginOk(user));
         router.pump(user);
-    }
-
-    private boolean tokenAccepted(Frame.Login login) {
-        if (options.tokens().isEmpty()) {
-            return true;
-        }
-        String expected = options.tokens().get(login.user());
-        return expected != null
-                && MessageDigest.isEqual(
-                        expected.getBytes(StandardCharsets.UTF_8), login.token().getBytes(StandardCharsets.UTF_8));
     }
 
     void accept(ClientSession session, Frame.Msg msg) {
@@ -145,6 +193,11 @@ final class Hub {
                 counters.deliveries,
                 counters.redeliveries,
                 router.queuedMessages(),
-                counters.protocolErrors);
+                counters.protocolErrors,
+                router.queuedBytes(),
+                counters.busyRefusals,
+                counters.loginsRefused,
+                counters.connectionsRefused,
+                counters.connectionsTimedOut);
     }
 }

@@ -13,19 +13,22 @@ import java.util.Map;
  * <p>Invariants: every pending message is in {@code byId} and in exactly one of {@code sent}
  * (written on the current connection) or {@code unsent}; since messages are written in order,
  * {@code sent} holds only messages older than those in {@code unsent}. An acknowledged message
- * leaves {@code byId} at once and the deques lazily ({@link Entry#acked}).
+ * leaves {@code byId} at once and the deques lazily ({@link Entry#acked}). {@code bytes} is the sum
+ * of {@link #cost} over the messages in {@code byId}.
  */
 final class Mailbox {
 
     /** One pending message and its delivery history. */
     static final class Entry {
         final Frame.Msg msg;
+        final long cost;
         int timesSent;
         boolean sent;
         boolean acked;
 
-        Entry(Frame.Msg msg) {
+        Entry(Frame.Msg msg, long cost) {
             this.msg = msg;
+            this.cost = cost;
         }
     }
 
@@ -33,10 +36,25 @@ final class Mailbox {
     private final ArrayDeque<Entry> sent = new ArrayDeque<>();
     private final ArrayDeque<Entry> unsent = new ArrayDeque<>();
     private int inFlight;
+    private long bytes;
+
+    /**
+     * What a message counts against the queue limits: two bytes per character of the strings it
+     * holds (an upper bound of a Java string's size) plus a fixed overhead for the objects around it.
+     */
+    static long cost(Frame.Msg msg) {
+        long chars = (long) msg.id().length() + msg.from().length() + msg.to().length() + msg.body().length();
+        return 2 * chars + ServerOptions.MESSAGE_OVERHEAD_BYTES;
+    }
 
     /** Pending messages, delivered or not. */
     int size() {
         return byId.size();
+    }
+
+    /** The sum of the pending messages' {@link #cost}s. */
+    long bytes() {
+        return bytes;
     }
 
     boolean isEmpty() {
@@ -54,11 +72,12 @@ final class Mailbox {
         return inFlight;
     }
 
-    /** Appends a message; the caller made sure its ID is not pending. */
-    void add(Frame.Msg msg) {
-        Entry entry = new Entry(msg);
+    /** Appends a message that costs {@code cost}; the caller made sure its ID is not pending. */
+    void add(Frame.Msg msg, long cost) {
+        Entry entry = new Entry(msg, cost);
         byId.put(msg.id(), entry);
         unsent.addLast(entry);
+        bytes += cost;
     }
 
     /** Takes the oldest unsent message and counts it in flight, or returns {@code null}. */
@@ -76,18 +95,19 @@ final class Mailbox {
         return entry;
     }
 
-    /** Removes the message the recipient acknowledged; returns {@code false} for an unknown ID. */
-    boolean ack(String id) {
+    /** Removes the message the recipient acknowledged; returns its cost, or -1 for an unknown ID. */
+    long ack(String id) {
         Entry entry = byId.remove(id);
         if (entry == null) {
-            return false;
+            return -1;
         }
+        bytes -= entry.cost;
         entry.acked = true;
         if (entry.sent) {
             inFlight--;
             dropAckedFromSent();
         }
-        return true;
+        return entry.cost;
     }
 
     /** The connection is gone: everything in flight goes back to the front, in its original order. */

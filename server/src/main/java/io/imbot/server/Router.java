@@ -11,8 +11,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Accepts messages and moves them through the recipients' {@link Mailbox}es: deduplication, room
- * fan-out, queue limits, the delivery window, redelivery. Confined to the server's event loop; reads
- * the hub's map of online sessions, never changes it.
+ * fan-out, queue limits (in messages and in bytes, per recipient and in all), the delivery window,
+ * redelivery. Confined to the server's event loop; reads the hub's map of online sessions, never
+ * changes it.
+ *
+ * <p>Invariant: {@code queuedBytes} is the sum of {@link Mailbox#bytes()} over all mailboxes.
  */
 final class Router {
 
@@ -25,6 +28,7 @@ final class Router {
     private final Map<String, ClientSession> online;
     private final Map<String, Mailbox> mailboxes = new HashMap<>();
     private final DedupCache dedup;
+    private long queuedBytes;
     private FaultOptions faults = FaultOptions.none();
 
     Router(ServerOptions options, Counters counters, AckSender acks, Rooms rooms, Map<String, ClientSession> online) {
@@ -58,14 +62,16 @@ final class Router {
         } else {
             recipients = List.of(msg.to());
         }
-        if (!canQueue(session, recipients, id)) {
+        Frame.Msg stamped = msg.withFrom(sender);
+        long cost = Mailbox.cost(stamped);
+        if (!canQueue(session, recipients, id, cost)) {
             return;
         }
         dedup.add(sender, id);
         counters.acceptedMessages++;
-        Frame.Msg stamped = msg.withFrom(sender);
         for (String recipient : recipients) {
-            mailboxes.computeIfAbsent(recipient, r -> new Mailbox()).add(stamped);
+            mailboxes.computeIfAbsent(recipient, r -> new Mailbox()).add(stamped, cost);
+            queuedBytes += cost;
             pump(recipient);
         }
         acks.ack(session, id);
@@ -82,7 +88,7 @@ final class Router {
      * ACKs by ID alone, so two pending messages for one recipient may not share an ID; if the pending
      * one is from the same sender, it is a retransmission the bounded dedup memory forgot.
      */
-    private boolean canQueue(ClientSession session, List<String> recipients, String id) {
+    private boolean canQueue(ClientSession session, List<String> recipients, String id, long cost) {
         for (String recipient : recipients) {
             Mailbox box = mailboxes.get(recipient);
             Frame.Msg pending = box == null ? null : box.pending(id);
@@ -100,21 +106,38 @@ final class Router {
         for (String recipient : recipients) {
             Mailbox box = mailboxes.get(recipient);
             if (box != null && box.size() >= options.offlineQueueLimit()) {
-                session.refuse(ErrorCode.BUSY, "queue of '" + recipient + "' is full ("
+                busy(session, "queue of '" + recipient + "' is full ("
                         + options.offlineQueueLimit() + " messages); retry later", id);
                 return false;
             }
+            if (box != null && box.bytes() + cost > options.queueBytesLimit()) {
+                busy(session, "queue of '" + recipient + "' is full ("
+                        + options.queueBytesLimit() + " bytes); retry later", id);
+                return false;
+            }
+        }
+        if (queuedBytes + cost * recipients.size() > options.totalQueueBytesLimit()) {
+            busy(session, "the server's queues are full (" + options.totalQueueBytesLimit()
+                    + " bytes); retry later", id);
+            return false;
         }
         return true;
+    }
+
+    private void busy(ClientSession session, String text, String id) {
+        counters.busyRefusals++;
+        session.refuse(ErrorCode.BUSY, text, id);
     }
 
     /** The recipient acknowledged {@code id}: it leaves the queue, which makes room in the window. */
     void acked(String user, String id) {
         Mailbox box = mailboxes.get(user);
-        if (box == null || !box.ack(id)) {
+        long cost = box == null ? -1 : box.ack(id);
+        if (cost < 0) {
             LOG.debug("ack {} from '{}' matches nothing pending", id, user);
             return;
         }
+        queuedBytes -= cost;
         if (box.isEmpty()) {
             mailboxes.remove(user);
         } else {
@@ -154,6 +177,10 @@ final class Router {
 
     List<String> acceptedIds(String sender) {
         return dedup.idsFrom(sender);
+    }
+
+    long queuedBytes() {
+        return queuedBytes;
     }
 
     long queuedMessages() {

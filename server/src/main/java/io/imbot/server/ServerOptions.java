@@ -4,38 +4,67 @@ import io.imbot.protocol.Fields;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * How the reference server listens and what it bounds. Immutable; start from {@link #defaults()}
- * and change what you need with the {@code with*} methods:
+ * How the reference server listens, whom it lets in and what it bounds. Immutable; start from
+ * {@link #defaults()} and change what you need with the {@code with*} methods:
  *
  * <pre>{@code
- * ServerOptions options = ServerOptions.defaults().withPort(0).withTokens(Map.of("bot", "s3cret"));
+ * ServerOptions options = ServerOptions.defaults().withPort(0)
+ *         .withAccounts(Map.of("bot", TokenHash.of(botToken)))
+ *         .withOpenLogin(true)                 // demo: anyone else gets in without a token
+ *         .withReservedUsers(Set.of("bot"));
  * }</pre>
+ *
+ * <p>Memory: what one client can make the server hold is bounded in bytes: a connection that has
+ * not logged in buffers at most {@link #PRE_LOGIN_MAX_FRAME_BYTES}, a logged-in one at most about
+ * {@code maxFrameBytes} plus one socket read, and queued messages at most {@code queueBytesLimit} per recipient and
+ * {@code totalQueueBytesLimit} in all.
  *
  * @param host the interface to bind, {@code 127.0.0.1} by default
  * @param port the TCP port, {@code 7070} by default; {@code 0} picks a free port (see {@link
  *     ImServer#port()})
- * @param maxFrameBytes the largest accepted frame payload in bytes, 1 MiB by default; a larger
- *     length prefix is a fatal {@code frame_too_large}
- * @param tokens user name to login token; an empty map lets anyone log in as anyone
+ * @param maxFrameBytes the largest accepted frame payload in bytes once logged in, 1 MiB by
+ *     default; a larger length prefix is a fatal {@code frame_too_large}
+ * @param accounts user name to the hash of its token: such a user logs in only with that token
+ * @param openLogin whether users without an account may log in, with any token or none; off by
+ *     default (then only accounts log in), meant for demos, and logged as a warning at start
+ * @param reservedUsers names open login never admits: without an account nobody can log in as
+ *     them (the daemon reserves its own bot user)
+ * @param maxConnections the most client connections at once; more are closed as soon as they are
+ *     accepted
+ * @param loginTimeout a connection that has not sent {@code login} within this is refused and
+ *     closed
+ * @param idleTimeout a connection that sends no whole frame for this long is closed (bytes of an
+ *     unfinished frame do not count); {@link Duration#ZERO} disables the check
  * @param offlineQueueLimit the most messages queued for one recipient (delivered or not, but not yet
  *     acknowledged by it); a message that would exceed it is refused with {@code busy}
+ * @param queueBytesLimit the most bytes queued for one recipient, counted as two per character of a
+ *     message's ID, sender, recipient and body plus {@value #MESSAGE_OVERHEAD_BYTES}; a message that
+ *     would exceed it is refused with {@code busy}
+ * @param totalQueueBytesLimit the most bytes queued for all recipients together (a room message
+ *     counts once per recipient); beyond it every message is refused with {@code busy}
  * @param deliveryWindow the most messages written to one recipient and not yet acknowledged by it
  * @param dedupCapacity how many accepted (sender, id) pairs are remembered for deduplication; the
  *     oldest is forgotten first
- * @param idleTimeout a connection that sends nothing for this long is closed; {@link Duration#ZERO}
- *     disables the check
  */
 public record ServerOptions(
         String host,
         int port,
         int maxFrameBytes,
-        Map<String, String> tokens,
+        Map<String, TokenHash> accounts,
+        boolean openLogin,
+        Set<String> reservedUsers,
+        int maxConnections,
+        Duration loginTimeout,
+        Duration idleTimeout,
         int offlineQueueLimit,
+        long queueBytesLimit,
+        long totalQueueBytesLimit,
         int deliveryWindow,
-        int dedupCapacity,
-        Duration idleTimeout) {
+        int dedupCapacity) {
 
     /** Default {@link #host()}. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -43,20 +72,33 @@ public record ServerOptions(
     public static final int DEFAULT_PORT = 7070;
     /** Default {@link #maxFrameBytes()}: 1 MiB. */
     public static final int DEFAULT_MAX_FRAME_BYTES = 1 << 20;
+    /**
+     * The largest frame a connection may send before its first {@code login}: 4 KiB, room for any
+     * login. So a connection that has not said who it is costs at most this much buffer.
+     */
+    public static final int PRE_LOGIN_MAX_FRAME_BYTES = 4096;
+    /** Default {@link #maxConnections()}. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 256;
+    /** Default {@link #loginTimeout()}. */
+    public static final Duration DEFAULT_LOGIN_TIMEOUT = Duration.ofSeconds(5);
+    /** Default {@link #idleTimeout()}. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(90);
     /** Default {@link #offlineQueueLimit()}. */
     public static final int DEFAULT_OFFLINE_QUEUE_LIMIT = 100_000;
+    /** Default {@link #queueBytesLimit()}: 64 MiB. */
+    public static final long DEFAULT_QUEUE_BYTES_LIMIT = 64L << 20;
     /** Default {@link #deliveryWindow()}. */
     public static final int DEFAULT_DELIVERY_WINDOW = 1000;
     /** Default {@link #dedupCapacity()}. */
     public static final int DEFAULT_DEDUP_CAPACITY = 1_000_000;
-    /** Default {@link #idleTimeout()}. */
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(90);
+    /** What a queued message costs beyond its characters: the entry, the frame object, the map slot. */
+    public static final int MESSAGE_OVERHEAD_BYTES = 160;
 
     /** The smallest frame limit the decoder accepts. */
     static final int MIN_FRAME_BYTES = 16;
 
     /**
-     * Validates every field and copies {@code tokens}.
+     * Validates every field and copies the collections.
      *
      * @throws IllegalArgumentException naming the first field that is out of range
      */
@@ -70,90 +112,214 @@ public record ServerOptions(
         if (maxFrameBytes < MIN_FRAME_BYTES) {
             throw new IllegalArgumentException("maxFrameBytes must be >= " + MIN_FRAME_BYTES + ", was " + maxFrameBytes);
         }
-        Objects.requireNonNull(tokens, "tokens");
-        tokens.forEach((user, token) -> {
-            if (!Fields.isUser(user)) {
-                throw new IllegalArgumentException("tokens: '" + user + "' is not a valid user name");
-            }
-            if (token == null) {
-                throw new IllegalArgumentException("tokens: the token of '" + user + "' is null");
+        Objects.requireNonNull(accounts, "accounts");
+        accounts.forEach((user, hash) -> {
+            requireUser("accounts", user);
+            if (hash == null) {
+                throw new IllegalArgumentException("accounts: the token hash of '" + user + "' is null");
             }
         });
-        tokens = Map.copyOf(tokens);
-        requirePositive("offlineQueueLimit", offlineQueueLimit);
-        requirePositive("deliveryWindow", deliveryWindow);
-        requirePositive("dedupCapacity", dedupCapacity);
+        accounts = Map.copyOf(accounts);
+        Objects.requireNonNull(reservedUsers, "reservedUsers");
+        reservedUsers.forEach(user -> requireUser("reservedUsers", user));
+        reservedUsers = Set.copyOf(reservedUsers);
+        requirePositive("maxConnections", maxConnections);
+        requirePositiveDuration("loginTimeout", loginTimeout);
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         if (idleTimeout.isNegative()) {
             throw new IllegalArgumentException("idleTimeout must not be negative, was " + idleTimeout);
         }
+        requirePositive("offlineQueueLimit", offlineQueueLimit);
+        long largestMessage = largestMessageBytes(maxFrameBytes);
+        requireRoomForOneMessage("queueBytesLimit", queueBytesLimit, largestMessage);
+        requireRoomForOneMessage("totalQueueBytesLimit", totalQueueBytesLimit, largestMessage);
+        requirePositive("deliveryWindow", deliveryWindow);
+        requirePositive("dedupCapacity", dedupCapacity);
     }
 
-    /** The defaults: {@code 127.0.0.1:7070}, open login, the limits named by the constants. */
+    /**
+     * The defaults: {@code 127.0.0.1:7070}, no accounts and no open login (nobody can log in until
+     * you add accounts or open login), the limits named by the constants, and a quarter of this
+     * JVM's maximum heap for all queues together.
+     */
     public static ServerOptions defaults() {
         return new ServerOptions(
                 DEFAULT_HOST,
                 DEFAULT_PORT,
                 DEFAULT_MAX_FRAME_BYTES,
                 Map.of(),
+                false,
+                Set.of(),
+                DEFAULT_MAX_CONNECTIONS,
+                DEFAULT_LOGIN_TIMEOUT,
+                DEFAULT_IDLE_TIMEOUT,
                 DEFAULT_OFFLINE_QUEUE_LIMIT,
+                DEFAULT_QUEUE_BYTES_LIMIT,
+                defaultTotalQueueBytesLimit(),
                 DEFAULT_DELIVERY_WINDOW,
-                DEFAULT_DEDUP_CAPACITY,
-                DEFAULT_IDLE_TIMEOUT);
+                DEFAULT_DEDUP_CAPACITY);
+    }
+
+    /** Default {@link #totalQueueBytesLimit()}: a quarter of this JVM's maximum heap. */
+    public static long defaultTotalQueueBytesLimit() {
+        return Runtime.getRuntime().maxMemory() / 4;
+    }
+
+    /**
+     * The most a message in a frame of {@code maxFrameBytes} can count against a queue: each
+     * payload byte is at most one character, and a character counts two bytes.
+     */
+    public static long largestMessageBytes(int maxFrameBytes) {
+        return 2L * maxFrameBytes + MESSAGE_OVERHEAD_BYTES;
     }
 
     /** A copy with {@link #host()} replaced. */
     public ServerOptions withHost(String value) {
-        return new ServerOptions(value, port, maxFrameBytes, tokens, offlineQueueLimit, deliveryWindow, dedupCapacity, idleTimeout);
+        return with(d -> d.host = value);
     }
 
     /** A copy with {@link #port()} replaced. */
     public ServerOptions withPort(int value) {
-        return new ServerOptions(host, value, maxFrameBytes, tokens, offlineQueueLimit, deliveryWindow, dedupCapacity, idleTimeout);
+        return with(d -> d.port = value);
     }
 
     /** A copy with {@link #maxFrameBytes()} replaced. */
     public ServerOptions withMaxFrameBytes(int value) {
-        return new ServerOptions(host, port, value, tokens, offlineQueueLimit, deliveryWindow, dedupCapacity, idleTimeout);
+        return with(d -> d.maxFrameBytes = value);
     }
 
-    /** A copy with {@link #tokens()} replaced. */
-    public ServerOptions withTokens(Map<String, String> value) {
-        return new ServerOptions(host, port, maxFrameBytes, value, offlineQueueLimit, deliveryWindow, dedupCapacity, idleTimeout);
+    /** A copy with {@link #accounts()} replaced. */
+    public ServerOptions withAccounts(Map<String, TokenHash> value) {
+        return with(d -> d.accounts = value);
     }
 
-    /** A copy with {@link #offlineQueueLimit()} replaced. */
-    public ServerOptions withOfflineQueueLimit(int value) {
-        return new ServerOptions(host, port, maxFrameBytes, tokens, value, deliveryWindow, dedupCapacity, idleTimeout);
+    /** A copy with {@link #openLogin()} replaced. */
+    public ServerOptions withOpenLogin(boolean value) {
+        return with(d -> d.openLogin = value);
     }
 
-    /** A copy with {@link #deliveryWindow()} replaced. */
-    public ServerOptions withDeliveryWindow(int value) {
-        return new ServerOptions(host, port, maxFrameBytes, tokens, offlineQueueLimit, value, dedupCapacity, idleTimeout);
+    /** A copy with {@link #reservedUsers()} replaced. */
+    public ServerOptions withReservedUsers(Set<String> value) {
+        return with(d -> d.reservedUsers = value);
     }
 
-    /** A copy with {@link #dedupCapacity()} replaced. */
-    public ServerOptions withDedupCapacity(int value) {
-        return new ServerOptions(host, port, maxFrameBytes, tokens, offlineQueueLimit, deliveryWindow, value, idleTimeout);
+    /** A copy with {@link #maxConnections()} replaced. */
+    public ServerOptions withMaxConnections(int value) {
+        return with(d -> d.maxConnections = value);
+    }
+
+    /** A copy with {@link #loginTimeout()} replaced. */
+    public ServerOptions withLoginTimeout(Duration value) {
+        return with(d -> d.loginTimeout = value);
     }
 
     /** A copy with {@link #idleTimeout()} replaced. */
     public ServerOptions withIdleTimeout(Duration value) {
-        return new ServerOptions(host, port, maxFrameBytes, tokens, offlineQueueLimit, deliveryWindow, dedupCapacity, value);
+        return with(d -> d.idleTimeout = value);
+    }
+
+    /** A copy with {@link #offlineQueueLimit()} replaced. */
+    public ServerOptions withOfflineQueueLimit(int value) {
+        return with(d -> d.offlineQueueLimit = value);
+    }
+
+    /** A copy with {@link #queueBytesLimit()} replaced. */
+    public ServerOptions withQueueBytesLimit(long value) {
+        return with(d -> d.queueBytesLimit = value);
+    }
+
+    /** A copy with {@link #totalQueueBytesLimit()} replaced. */
+    public ServerOptions withTotalQueueBytesLimit(long value) {
+        return with(d -> d.totalQueueBytesLimit = value);
+    }
+
+    /** A copy with {@link #deliveryWindow()} replaced. */
+    public ServerOptions withDeliveryWindow(int value) {
+        return with(d -> d.deliveryWindow = value);
+    }
+
+    /** A copy with {@link #dedupCapacity()} replaced. */
+    public ServerOptions withDedupCapacity(int value) {
+        return with(d -> d.dedupCapacity = value);
     }
 
     @Override
     public String toString() {
-        // Never print the tokens themselves.
+        // Never print the hashes: they are what a guesser would work on.
         return "ServerOptions[host=" + host + ", port=" + port + ", maxFrameBytes=" + maxFrameBytes
-                + ", tokens=" + tokens.size() + " user(s), offlineQueueLimit=" + offlineQueueLimit
-                + ", deliveryWindow=" + deliveryWindow + ", dedupCapacity=" + dedupCapacity
-                + ", idleTimeout=" + idleTimeout + "]";
+                + ", accounts=" + accounts.size() + " user(s), openLogin=" + openLogin + ", reservedUsers=" + reservedUsers
+                + ", maxConnections=" + maxConnections + ", loginTimeout=" + loginTimeout + ", idleTimeout=" + idleTimeout
+                + ", offlineQueueLimit=" + offlineQueueLimit + ", queueBytesLimit=" + queueBytesLimit
+                + ", totalQueueBytesLimit=" + totalQueueBytesLimit + ", deliveryWindow=" + deliveryWindow
+                + ", dedupCapacity=" + dedupCapacity + "]";
+    }
+
+    private ServerOptions with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new ServerOptions(d.host, d.port, d.maxFrameBytes, d.accounts, d.openLogin, d.reservedUsers, d.maxConnections,
+                d.loginTimeout, d.idleTimeout, d.offlineQueueLimit, d.queueBytesLimit, d.totalQueueBytesLimit, d.deliveryWindow,
+                d.dedupCapacity);
+    }
+
+    /** The fields of a copy being made; the record's constructor validates them. */
+    private static final class Draft {
+        String host;
+        int port;
+        int maxFrameBytes;
+        Map<String, TokenHash> accounts;
+        boolean openLogin;
+        Set<String> reservedUsers;
+        int maxConnections;
+        Duration loginTimeout;
+        Duration idleTimeout;
+        int offlineQueueLimit;
+        long queueBytesLimit;
+        long totalQueueBytesLimit;
+        int deliveryWindow;
+        int dedupCapacity;
+
+        Draft(ServerOptions o) {
+            host = o.host;
+            port = o.port;
+            maxFrameBytes = o.maxFrameBytes;
+            accounts = o.accounts;
+            openLogin = o.openLogin;
+            reservedUsers = o.reservedUsers;
+            maxConnections = o.maxConnections;
+            loginTimeout = o.loginTimeout;
+            idleTimeout = o.idleTimeout;
+            offlineQueueLimit = o.offlineQueueLimit;
+            queueBytesLimit = o.queueBytesLimit;
+            totalQueueBytesLimit = o.totalQueueBytesLimit;
+            deliveryWindow = o.deliveryWindow;
+            dedupCapacity = o.dedupCapacity;
+        }
+    }
+
+    private static void requireUser(String field, String user) {
+        if (!Fields.isUser(user)) {
+            throw new IllegalArgumentException(field + ": '" + user + "' is not a valid user name");
+        }
     }
 
     private static void requirePositive(String name, int value) {
         if (value < 1) {
             throw new IllegalArgumentException(name + " must be >= 1, was " + value);
+        }
+    }
+
+    private static void requirePositiveDuration(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be longer than 0, was " + value);
+        }
+    }
+
+    private static void requireRoomForOneMessage(String name, long value, long largestMessage) {
+        if (value < largestMessage) {
+            throw new IllegalArgumentException(name + " must be >= " + largestMessage
+                    + " (twice maxFrameBytes plus " + MESSAGE_OVERHEAD_BYTES + ", so that the largest message fits), was " + value);
         }
     }
 }

@@ -21,6 +21,15 @@ package io.imbot.server;
  * @param queuedMessages messages waiting in recipient queues (not yet acknowledged by the recipient)
  * @param protocolErrors error frames sent for input the protocol does not allow: framing and field
  *     errors, frames before login, frames a client may not send
+ * @param queuedBytes what the queued messages count against the byte limits (see {@link
+ *     ServerOptions#queueBytesLimit()})
+ * @param busyRefusals messages refused with {@code busy} because a queue was full
+ * @param loginsRefused logins answered with {@code login_refused}: wrong or missing token, no
+ *     account, or no login before the deadline
+ * @param connectionsRefused connections closed on arrival because {@link
+ *     ServerOptions#maxConnections()} were open
+ * @param connectionsTimedOut connections closed for sending no login before {@link
+ *     ServerOptions#loginTimeout()} or no whole frame for {@link ServerOptions#idleTimeout()}
  */
 public record ServerStats(
         int connections,
@@ -33,4 +42,9 @@ public record ServerStats(
         long deliveries,
         long redeliveries,
         long queuedMessages,
-        long protocolErrors) {}
+        long protocolErrors,
+        long queuedBytes,
+        long busyRefusals,
+        long loginsRefused,
+        long connectionsRefused,
+        long connectionsTimedOut) {}

@@ -6,7 +6,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,21 +36,33 @@ final class ServerVerticle extends VerticleBase {
         return server.listen().onSuccess(s -> {
             port = s.actualPort();
             LOG.info("reference server listening on {}:{}", options.host(), port);
+            logLoginPolicy();
         });
     }
 
-    private NetServerOptions netOptions() {
-        NetServerOptions net = new NetServerOptions().setHost(options.host()).setPort(options.port());
-        long idleMillis = options.idleTimeout().isZero() ? 0 : Math.max(1, options.idleTimeout().toMillis());
-        if (idleMillis > 0) {
-            // read idle: a client that sends nothing (not even a ping) is gone
-            net.setReadIdleTimeout((int) Math.min(idleMillis, Integer.MAX_VALUE)).setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+    private void logLoginPolicy() {
+        if (options.openLogin()) {
+            LOG.warn("open login is on: any user without an account may log in without a token{}; {} account(s)",
+                    options.reservedUsers().isEmpty() ? "" : ", except " + options.reservedUsers(), options.accounts().size());
+        } else if (options.accounts().isEmpty()) {
+            LOG.warn("no accounts and open login off: nobody can log in");
+        } else {
+            LOG.info("login: {} account(s), each with its token; open login off", options.accounts().size());
         }
-        return net;
+    }
+
+    private NetServerOptions netOptions() {
+        // No Vert.x idle timeout: any byte would reset it. ClientSession counts whole frames instead.
+        return new NetServerOptions().setHost(options.host()).setPort(options.port());
     }
 
     private void connected(NetSocket socket) {
-        ClientSession session = new ClientSession(socket, hub, options.maxFrameBytes());
+        if (!hub.roomForConnection()) {
+            hub.refusedConnection(String.valueOf(socket.remoteAddress()));
+            socket.close();
+            return;
+        }
+        ClientSession session = new ClientSession(vertx, socket, hub);
         hub.opened(session);
         session.start();
         LOG.debug("connection from {}", session.peer());

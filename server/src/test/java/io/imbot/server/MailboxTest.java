@@ -13,7 +13,8 @@ class MailboxTest {
 
     private void add(String... ids) {
         for (String id : ids) {
-            box.add(new Frame.Msg(id, "alice", "bob", "hi", 0));
+            Frame.Msg msg = new Frame.Msg(id, "alice", "bob", "hi", 0);
+            box.add(msg, Mailbox.cost(msg));
         }
     }
 
@@ -29,8 +30,8 @@ class MailboxTest {
     void requeue_afterPartialOutOfOrderAcks_resendsTheRestInOriginalOrder() {
         add("1", "2", "3", "4");
         assertThat(drain()).containsExactly("1", "2", "3", "4");
-        assertThat(box.ack("3")).isTrue();
-        assertThat(box.ack("1")).isTrue();
+        assertThat(box.ack("3")).isPositive();
+        assertThat(box.ack("1")).isPositive();
         assertThat(box.inFlight()).isEqualTo(2);
         add("5");
         box.requeue();
@@ -44,16 +45,27 @@ class MailboxTest {
         add("1", "2");
         drain();
         box.requeue();
-        assertThat(box.ack("1")).isTrue(); // a late ACK for the previous connection's delivery
+        assertThat(box.ack("1")).isPositive(); // a late ACK for the previous connection's delivery
         assertThat(drain()).containsExactly("2");
         assertThat(box.inFlight()).isEqualTo(1);
     }
 
     @Test
-    void ack_unknownId_returnsFalse() {
+    void ack_unknownId_returnsMinusOne() {
         add("1");
-        assertThat(box.ack("nope")).isFalse();
+        assertThat(box.ack("nope")).isEqualTo(-1);
         assertThat(box.size()).isEqualTo(1);
+    }
+
+    @Test
+    void bytes_addThenAck_countsTwoBytesPerCharacterPlusOverheadAndGivesThemBack() {
+        Frame.Msg msg = new Frame.Msg("m-1", "alice", "bob", "héllo 😀", 0);
+        long expected = 2L * ("m-1".length() + "alice".length() + "bob".length() + "héllo 😀".length())
+                + ServerOptions.MESSAGE_OVERHEAD_BYTES;
+        box.add(msg, Mailbox.cost(msg));
+        assertThat(box.bytes()).isEqualTo(expected);
+        assertThat(box.ack("m-1")).isEqualTo(expected);
+        assertThat(box.bytes()).isZero();
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class OptionsTest {
@@ -16,8 +17,14 @@ class OptionsTest {
         assertThat(o.host()).isEqualTo("127.0.0.1");
         assertThat(o.port()).isEqualTo(7070);
         assertThat(o.maxFrameBytes()).isEqualTo(1_048_576);
-        assertThat(o.tokens()).isEmpty();
+        assertThat(o.accounts()).isEmpty();
+        assertThat(o.openLogin()).isFalse();
+        assertThat(o.reservedUsers()).isEmpty();
+        assertThat(o.maxConnections()).isEqualTo(256);
+        assertThat(o.loginTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(o.offlineQueueLimit()).isEqualTo(100_000);
+        assertThat(o.queueBytesLimit()).isEqualTo(64L << 20);
+        assertThat(o.totalQueueBytesLimit()).isEqualTo(Runtime.getRuntime().maxMemory() / 4);
         assertThat(o.deliveryWindow()).isEqualTo(1000);
         assertThat(o.dedupCapacity()).isEqualTo(1_000_000);
         assertThat(o.idleTimeout()).isEqualTo(Duration.ofSeconds(90));
@@ -31,16 +38,23 @@ class OptionsTest {
         assertThatThrownBy(() -> o.withMaxFrameBytes(8)).hasMessageContaining("maxFrameBytes");
         assertThatThrownBy(() -> o.withDeliveryWindow(0)).hasMessageContaining("deliveryWindow");
         assertThatThrownBy(() -> o.withIdleTimeout(Duration.ofSeconds(-1))).hasMessageContaining("idleTimeout");
-        assertThatThrownBy(() -> o.withTokens(Map.of("no spaces", "t"))).hasMessageContaining("tokens");
+        assertThatThrownBy(() -> o.withAccounts(Map.of("no spaces", TokenHash.of("t", 1)))).hasMessageContaining("accounts");
+        assertThatThrownBy(() -> o.withReservedUsers(Set.of("no spaces"))).hasMessageContaining("reservedUsers");
+        assertThatThrownBy(() -> o.withMaxConnections(0)).hasMessageContaining("maxConnections");
+        assertThatThrownBy(() -> o.withLoginTimeout(Duration.ZERO)).hasMessageContaining("loginTimeout");
+        assertThatThrownBy(() -> o.withQueueBytesLimit(1 << 20)).hasMessageContaining("queueBytesLimit")
+                .hasMessageContaining("twice maxFrameBytes");
+        assertThatThrownBy(() -> o.withMaxFrameBytes(1024).withTotalQueueBytesLimit(2048)).hasMessageContaining("totalQueueBytesLimit");
     }
 
     @Test
-    void serverOptions_tokens_copiedAndNeverPrinted() {
-        Map<String, String> tokens = new HashMap<>(Map.of("alice", "s3cret"));
-        ServerOptions o = ServerOptions.defaults().withTokens(tokens);
-        tokens.clear();
-        assertThat(o.tokens()).containsEntry("alice", "s3cret");
-        assertThat(o.toString()).doesNotContain("s3cret");
+    void serverOptions_accounts_copiedAndHashesNeverPrinted() {
+        TokenHash hash = TokenHash.of("s3cret", 1);
+        Map<String, TokenHash> accounts = new HashMap<>(Map.of("alice", hash));
+        ServerOptions o = ServerOptions.defaults().withAccounts(accounts);
+        accounts.clear();
+        assertThat(o.accounts()).containsEntry("alice", hash);
+        assertThat(o.toString()).doesNotContain(hash.encoded().split(":")[3]).doesNotContain("s3cret");
     }
 
     @Test

@@ -18,9 +18,9 @@ abstract class ServerTestBase {
     ImServer server;
     Vertx vertx;
 
-    /** The options under test; subclasses override to change limits. */
+    /** The options under test: open login, so tests log in as anyone; subclasses override to change limits. */
     ServerOptions options() {
-        return ServerOptions.defaults().withPort(0);
+        return ServerOptions.defaults().withPort(0).withOpenLogin(true);
     }
 
     @BeforeEach

@@ -43,9 +43,8 @@ final class ChatCommand implements Callable<Integer> {
         try {
             chat.connect(m -> out.println(Formats.incoming(m))).toCompletionStage().toCompletableFuture().get();
         } catch (ExecutionException e) {
-            System.err.println("imbot: " + e.getCause().getMessage());
             vertx.close();
-            return Main.UNREACHABLE;
+            return client.connectFailed(e.getCause());
         }
         out.printf("logged in as %s; talking to %s. /to NAME changes that, /quit leaves.%n", client.user, target);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package io.imbot.core.cli;
 import io.imbot.core.config.ImbotConfig;
 import io.imbot.core.delivery.DeliverySettings;
 import io.imbot.core.transport.TcpOptions;
+import io.imbot.protocol.ErrorCode;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -13,7 +14,9 @@ final class ClientOptions {
     @Option(names = {"-u", "--user"}, required = true, paramLabel = "NAME", description = "Log in as this user.")
     String user;
 
-    @Option(names = "--token", paramLabel = "TOKEN", description = "Login token, if the server wants one.")
+    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:IMBOT_TOKEN:-}",
+            description = "Login token, if the server wants one (default: the environment variable IMBOT_TOKEN, which other"
+                    + " users of the machine cannot read, unlike a command line).")
     String token = "";
 
     @Option(names = "--host", paramLabel = "HOST", description = "IM server host (default: server.host).")
@@ -27,6 +30,22 @@ final class ClientOptions {
         return new TcpOptions(host != null ? host : s.host(), port != null ? port : s.port(), user, token, rooms, s.maxFrameBytes(),
                 s.connectTimeout(), s.heartbeat(), s.heartbeatTimeout(), s.reconnect().initialDelay(), s.reconnect().maxDelay(),
                 s.reconnect().resetAfter());
+    }
+
+    /**
+     * Explains on stderr why the client could not connect and returns the exit status: {@link
+     * Main#FAILED} when the server refused the login (it answered, but not as hoped), {@link
+     * Main#UNREACHABLE} otherwise.
+     */
+    int connectFailed(Throwable cause) {
+        String reason = String.valueOf(cause.getMessage());
+        if (reason.startsWith(ErrorCode.LOGIN_REFUSED.wire() + ":")) { // how TcpConnector words a fatal error
+            System.err.println("imbot: the server refused the login of '" + user + "'"
+                    + (token.isEmpty() ? ": it needs a token (--token, or the environment variable IMBOT_TOKEN)" : ": wrong token"));
+            return Main.FAILED;
+        }
+        System.err.println("imbot: " + reason);
+        return Main.UNREACHABLE;
     }
 
     /** The daemon's delivery limits, with a deadline that suits an interactive client. */

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ConversationsCommand.class,
             PluginsCommand.class,
             RulesCommand.class,
+            TokenCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

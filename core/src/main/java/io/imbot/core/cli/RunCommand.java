@@ -1,5 +1,6 @@
 package io.imbot.core.cli;
 
+import io.imbot.core.config.ConfigException;
 import io.imbot.core.config.ImbotConfig;
 import io.imbot.core.daemon.Daemon;
 import io.vertx.core.Vertx;
@@ -28,8 +29,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
         try {
             daemon = Daemon.start(vertx, cfg).toCompletionStage().toCompletableFuture().get();
         } catch (java.util.concurrent.ExecutionException e) {
-            log.error("imbot could not start: {}", e.getCause().getMessage());
             vertx.close();
+            if (e.getCause() instanceof ConfigException bad) {
+                throw bad; // one line on stderr, exit status 2, like every configuration error
+            }
+            log.error("imbot could not start: {}", e.getCause().getMessage());
             return Main.FAILED;
         }
         long sinceJvmStart = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 
 /** {@code imbot send}: one message, its delivery status, and the replies. */
 @Command(name = "send", description = "Send one message, print its delivery status and any replies.%n"
-        + "Exit status: 0 acknowledged, 1 not acknowledged, 2 bad usage, 3 no server.")
+        + "Exit status: 0 acknowledged, 1 not acknowledged or login refused, 2 bad usage, 3 no server.")
 final class SendCommand implements Callable<Integer> {
 
     /** After the first reply, wait this long for more before exiting. */
@@ -51,8 +51,7 @@ final class SendCommand implements Callable<Integer> {
             try {
                 chat.connect(inbox::add).toCompletionStage().toCompletableFuture().get();
             } catch (ExecutionException e) {
-                System.err.println("imbot: " + e.getCause().getMessage());
-                return Main.UNREACHABLE;
+                return client.connectFailed(e.getCause());
             }
             inbox.clear(); // messages queued for this user before now are not replies to this one
             long t0 = System.nanoTime();

@@ -1,6 +1,7 @@
 package io.imbot.core.cli;
 
 import io.imbot.core.config.ImbotConfig;
+import io.imbot.core.daemon.ServerSetup;
 import io.imbot.server.ImServer;
 import io.imbot.server.ServerOptions;
 import io.vertx.core.Vertx;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code imbot server}: the reference IM server alone, in the foreground. */
-@Command(name = "server", description = "Run the reference IM server alone (host and port from server.* settings).")
+@Command(name = "server", description = "Run the reference IM server alone (host, port, accounts and limits from server.* settings).")
 final class ServerCommand implements Callable<Integer> {
 
     @Mixin
@@ -25,11 +26,8 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ImbotConfig cfg = config.load();
+        ServerOptions options = ServerSetup.standalone(cfg).withPort(port != null ? port : cfg.server().port());
         Vertx vertx = Vertx.vertx();
-        ServerOptions options = ServerOptions.defaults()
-                .withHost(cfg.server().host())
-                .withPort(port != null ? port : cfg.server().port())
-                .withMaxFrameBytes(cfg.server().maxFrameBytes());
         ImServer server;
         try {
             server = ImServer.start(vertx, options).toCompletionStage().toCompletableFuture().get();

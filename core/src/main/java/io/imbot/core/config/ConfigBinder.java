@@ -3,6 +3,8 @@ package io.imbot.core.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imbot.protocol.Fields;
+import io.imbot.server.ServerOptions;
+import io.imbot.server.TokenHash;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,18 +27,30 @@ final class ConfigBinder {
 
     ImbotConfig bind(Path home, Path file) throws ConfigException {
         ImbotConfig.Bot bot = new ImbotConfig.Bot(user("bot.user"), string("bot.token"), rooms("bot.rooms"));
+        int maxFrameBytes = integer("server.maxFrameBytes", 1024, 64 << 20);
         ImbotConfig.Server server = new ImbotConfig.Server(
                 host("server.host"),
                 port("server.port"),
                 bool("server.embedded"),
-                integer("server.maxFrameBytes", 1024, 64 << 20),
+                maxFrameBytes,
                 duration("server.connectTimeout"),
                 duration("server.heartbeat"),
                 duration("server.heartbeatTimeout"),
                 new ImbotConfig.Reconnect(
                         duration("server.reconnect.initialDelay"),
                         duration("server.reconnect.maxDelay"),
-                        duration("server.reconnect.resetAfter")));
+                        duration("server.reconnect.resetAfter")),
+                new ImbotConfig.Login(
+                        bool("server.login.open"),
+                        accounts("server.login.accounts"),
+                        optionalPath("server.login.accountsFile", home),
+                        duration("server.login.timeout")),
+                integer("server.maxConnections", 1, 1_000_000),
+                duration("server.idleTimeout"),
+                new ImbotConfig.Queue(
+                        integer("server.queue.maxMessages", 1, 100_000_000),
+                        queueBytes("server.queue.maxBytes", maxFrameBytes),
+                        queueBytes("server.queue.maxTotalBytes", maxFrameBytes)));
         ImbotConfig.Delivery delivery = new ImbotConfig.Delivery(
                 duration("delivery.ackTimeout"),
                 integer("delivery.maxAttempts", 1, 100),
@@ -144,6 +158,57 @@ final class ConfigBinder {
             throw error(path, "must be longer than 0, got '" + v + "'");
         }
         return d;
+    }
+
+    private Path optionalPath(String path, Path home) throws ConfigException {
+        String v = scalar(path).trim();
+        return v.isEmpty() ? null : home.resolve(v).normalize();
+    }
+
+    /** A size in bytes or a share of the heap, large enough for the largest message a frame can carry. */
+    private long queueBytes(String path, int maxFrameBytes) throws ConfigException {
+        String v = scalar(path);
+        long bytes;
+        try {
+            bytes = ByteSizes.parse(v, true);
+        } catch (IllegalArgumentException e) {
+            throw error(path, e.getMessage());
+        }
+        long least = ServerOptions.largestMessageBytes(maxFrameBytes);
+        if (bytes < least) {
+            throw error(path, "must be at least " + least + " bytes (twice server.maxFrameBytes plus "
+                    + ServerOptions.MESSAGE_OVERHEAD_BYTES + ", so the largest message fits), got '" + v.trim() + "' = " + bytes);
+        }
+        return bytes;
+    }
+
+    /** User name to token hash; each value as printed by {@code imbot token}. */
+    private Map<String, TokenHash> accounts(String path) throws ConfigException {
+        JsonNode n = node(path);
+        Map<String, TokenHash> out = new LinkedHashMap<>();
+        if (n == null || n.isNull()) {
+            return out;
+        }
+        if (!n.isObject()) {
+            throw error(path, "expected a section of user: token-hash lines");
+        }
+        var fields = n.fields();
+        while (fields.hasNext()) {
+            var f = fields.next();
+            String key = path + "." + f.getKey();
+            if (!Fields.isUser(f.getKey())) {
+                throw error(key, "'" + f.getKey() + "' is not a user name (1-64 letters, digits, '_', '.' or '-')");
+            }
+            if (!f.getValue().isTextual()) {
+                throw error(key, "expected a token hash as printed by 'imbot token'");
+            }
+            try {
+                out.put(f.getKey(), TokenHash.parse(f.getValue().asText()));
+            } catch (IllegalArgumentException e) {
+                throw error(key, e.getMessage());
+            }
+        }
+        return out;
     }
 
     private List<String> strings(String path) throws ConfigException {

@@ -26,6 +26,8 @@ import java.util.Properties;
 public final class ConfigLoader {
 
     static final String FREE_FORM = "plugins.config";
+    static final String ACCOUNTS = "server.login.accounts";
+
     /** Duplicate keys are an error, not "the last one wins": a pasted section must not silently override. */
     private static final ObjectMapper YAML = new ObjectMapper(
             YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
@@ -111,7 +113,7 @@ public final class ConfigLoader {
             String key = prefix + field.getKey();
             JsonNode value = field.getValue();
             JsonNode known = into.get(field.getKey());
-            boolean freeForm = prefix.startsWith(FREE_FORM + ".");
+            boolean freeForm = isFreeForm(prefix);
             if (known == null && !freeForm) {
                 throw new ConfigException(source + ": " + key + ": unknown key (known keys here: "
                         + knownKeys(into) + ")");
@@ -129,6 +131,14 @@ public final class ConfigLoader {
                 markSource(value, key, source, sources);
             }
         }
+    }
+
+    /**
+     * Whether keys under {@code prefix} (ending in a dot) are free-form: plugin sections and the
+     * accounts, whose keys are user names.
+     */
+    static boolean isFreeForm(String prefix) {
+        return prefix.startsWith(FREE_FORM + ".") || prefix.startsWith(ACCOUNTS + ".");
     }
 
     private static String knownKeys(ObjectNode node) {

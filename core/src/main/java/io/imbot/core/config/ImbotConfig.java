@@ -1,5 +1,6 @@
 package io.imbot.core.config;
 
+import io.imbot.server.TokenHash;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,9 +33,18 @@ public record ImbotConfig(
         public Bot {
             rooms = List.copyOf(rooms);
         }
+
+        /** Never shows the token. */
+        @Override
+        public String toString() {
+            return "Bot[user=" + user + ", token=" + (token.isEmpty() ? "" : "***") + ", rooms=" + rooms + "]";
+        }
     }
 
-    /** Where the IM server is, and how the connection to it behaves. */
+    /**
+     * Where the IM server is and how the connection to it behaves; and, for the reference server
+     * (embedded, or {@code imbot server}), whom it lets in and what it bounds.
+     */
     public record Server(
             String host,
             int port,
@@ -43,7 +53,29 @@ public record ImbotConfig(
             Duration connectTimeout,
             Duration heartbeat,
             Duration heartbeatTimeout,
-            Reconnect reconnect) {}
+            Reconnect reconnect,
+            Login login,
+            int maxConnections,
+            Duration idleTimeout,
+            Queue queue) {}
+
+    /**
+     * Who may log in to the reference server.
+     *
+     * @param open whether users without an account get in without a token (never the bot user)
+     * @param accounts user name to token hash, from {@code server.login.accounts}
+     * @param accountsFile a YAML file of more {@code user: hash} lines, read when the server starts;
+     *     {@code null} for none
+     * @param timeout how long a connection may take to log in
+     */
+    public record Login(boolean open, Map<String, TokenHash> accounts, Path accountsFile, Duration timeout) {
+        public Login {
+            accounts = Map.copyOf(accounts);
+        }
+    }
+
+    /** The reference server's queue limits, per recipient and in all. */
+    public record Queue(int maxMessages, long maxBytes, long maxTotalBytes) {}
 
     /** Exponential backoff between reconnection attempts. */
     public record Reconnect(Duration initialDelay, Duration maxDelay, Duration resetAfter) {}

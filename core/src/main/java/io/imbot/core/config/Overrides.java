@@ -57,7 +57,7 @@ final class Overrides {
     private static void collectLeaves(JsonNode node, String prefix, List<String> out) {
         node.fields().forEachRemaining(f -> {
             String path = prefix + f.getKey();
-            if (f.getValue().isObject() && !path.equals(ConfigLoader.FREE_FORM)) {
+            if (f.getValue().isObject() && !ConfigLoader.isFreeForm(path + ".")) {
                 collectLeaves(f.getValue(), path + ".", out);
             } else if (!f.getValue().isObject()) {
                 out.add(path);
@@ -72,7 +72,7 @@ final class Overrides {
         StringBuilder walked = new StringBuilder();
         for (int i = 0; i < parts.length; i++) {
             walked.append(i == 0 ? "" : ".").append(parts[i]);
-            boolean freeForm = walked.toString().startsWith(ConfigLoader.FREE_FORM + ".");
+            boolean freeForm = ConfigLoader.isFreeForm(walked.toString());
             JsonNode next = node.get(parts[i]);
             if (next == null && freeForm) {
                 break; // plugin sections are free-form: the rest of the path is created

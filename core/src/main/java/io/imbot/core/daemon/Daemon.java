@@ -13,8 +13,10 @@ import io.imbot.core.plugin.PluginHost;
 import io.imbot.core.plugin.PluginHostSettings;
 import io.imbot.core.transport.TcpConnector;
 import io.imbot.core.transport.TcpOptions;
+import io.imbot.core.config.ConfigException;
 import io.imbot.server.ImServer;
 import io.imbot.server.ServerOptions;
+import io.imbot.server.TokenHash;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -34,6 +36,8 @@ public final class Daemon {
 
     private final ImbotConfig config;
     private final Vertx vertx;
+    /** {@code bot.token}, or for an embedded server without one, a token made for this run. Never logged. */
+    private final String botToken;
     private final DeliveryCounters counters = new DeliveryCounters();
     private final long startedAt = System.nanoTime();
     private ImServer server;
@@ -44,30 +48,44 @@ public final class Daemon {
     private AdminServer admin;
     private int adminPort = -1;
 
-    private Daemon(ImbotConfig config, Vertx vertx) {
+    private Daemon(ImbotConfig config, Vertx vertx, String botToken) {
         this.config = config;
         this.vertx = vertx;
+        this.botToken = botToken;
     }
 
     /**
      * Starts a daemon on {@code vertx}.
      *
-     * @return the started daemon; fails when any part cannot start (everything started is stopped)
+     * @return the started daemon; fails with {@link ConfigException} when the embedded server's
+     *     accounts file is missing or wrong (before anything starts), or when any part cannot start
+     *     (everything started is stopped)
      */
     public static Future<Daemon> start(Vertx vertx, ImbotConfig config) {
-        Daemon d = new Daemon(config, vertx);
-        return d.startParts().map(v -> d).recover(e -> d.stop().transform(ignored -> Future.failedFuture(e)));
+        String token = config.bot().token();
+        if (token.isEmpty() && config.server().embedded()) {
+            token = TokenHash.randomToken();
+            log.info("bot.token is empty: the embedded server lets '{}' in only with a token made for this run", config.bot().user());
+        }
+        ServerOptions serverOptions;
+        try {
+            serverOptions = config.server().embedded() ? ServerSetup.embedded(config, token) : null;
+        } catch (ConfigException e) {
+            return Future.failedFuture(e);
+        }
+        Daemon d = new Daemon(config, vertx, token);
+        return d.startParts(serverOptions).map(v -> d).recover(e -> d.stop().transform(ignored -> Future.failedFuture(e)));
     }
 
     /**
      * The reference server, the database and the plugins start side by side; the message center
      * connects last, once the bots are ready, so no inbound message is published before they listen.
      */
-    private Future<Void> startParts() {
+    private Future<Void> startParts(ServerOptions serverOptions) {
         ImbotConfig.Server s = config.server();
         long[] t = {System.nanoTime()};
-        Future<Void> serverStarted = s.embedded()
-                ? ImServer.start(vertx, ServerOptions.defaults().withHost(s.host()).withPort(s.port()).withMaxFrameBytes(s.maxFrameBytes()))
+        Future<Void> serverStarted = serverOptions != null
+                ? ImServer.start(vertx, serverOptions)
                         .map(srv -> {
                             server = srv;
                             return null;
@@ -103,7 +121,7 @@ public final class Daemon {
 
     private TcpOptions tcpOptions(int port) {
         ImbotConfig.Server s = config.server();
-        return new TcpOptions(s.host(), port, config.bot().user(), config.bot().token(), config.bot().rooms(), s.maxFrameBytes(),
+        return new TcpOptions(s.host(), port, config.bot().user(), botToken, config.bot().rooms(), s.maxFrameBytes(),
                 s.connectTimeout(), s.heartbeat(), s.heartbeatTimeout(), s.reconnect().initialDelay(), s.reconnect().maxDelay(),
                 s.reconnect().resetAfter());
     }

@@ -51,4 +51,19 @@ public record TcpOptions(
         return new TcpOptions(host, port, user, token, joinRooms, maxFrameBytes, connectTimeout, heartbeat,
                 heartbeatTimeout, initialDelay, maxDelay, resetAfter);
     }
+
+    /** A copy that logs in with {@code loginToken}. */
+    public TcpOptions withToken(String loginToken) {
+        return new TcpOptions(host, port, user, loginToken, rooms, maxFrameBytes, connectTimeout, heartbeat,
+                heartbeatTimeout, initialDelay, maxDelay, resetAfter);
+    }
+
+    /** Never shows the token. */
+    @Override
+    public String toString() {
+        return "TcpOptions[" + user + "@" + host + ":" + port + ", token=" + (token == null || token.isEmpty() ? "" : "***") + ", rooms=" + rooms
+                + ", maxFrameBytes=" + maxFrameBytes + ", connectTimeout=" + connectTimeout + ", heartbeat=" + heartbeat
+                + ", heartbeatTimeout=" + heartbeatTimeout + ", initialDelay=" + initialDelay + ", maxDelay=" + maxDelay
+                + ", resetAfter=" + resetAfter + "]";
+    }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import io.imbot.server.TokenHash;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,12 +137,64 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void shippedConfigFile_loadsAndMatchesDefaults() throws IOException, ConfigException {
+    void shippedConfigFile_loadsAndMatchesDefaultsExceptOpenLogin() throws IOException, ConfigException {
         Path shipped = Path.of("../distribution/src/main/conf/imbot.yaml");
         ImbotConfig fromFile = new ConfigLoader(Map.of(), new Properties()).load(home, shipped);
         ImbotConfig defaults = new ConfigLoader(Map.of(), new Properties()).load(home, null);
         assertThat(fromFile.delivery()).isEqualTo(defaults.delivery());
-        assertThat(fromFile.server()).isEqualTo(defaults.server());
+        assertThat(fromFile.server()).usingRecursiveComparison().ignoringFields("login.open").isEqualTo(defaults.server());
+        assertThat(defaults.server().login().open()).as("built in: closed").isFalse();
+        assertThat(fromFile.server().login().open()).as("shipped for the demo: open, and it says so").isTrue();
         assertThat(fromFile.plugins().configOf("autoreply")).containsEntry("rules", "autoreply.yaml");
+    }
+
+    @Test
+    void load_noFile_serverDoorsHaveTheDocumentedDefaults() throws Exception {
+        ImbotConfig.Server s = new ConfigLoader(Map.of(), new Properties()).load(home, null).server();
+        assertThat(s.login().open()).isFalse();
+        assertThat(s.login().accounts()).isEmpty();
+        assertThat(s.login().accountsFile()).isNull();
+        assertThat(s.login().timeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(s.maxConnections()).isEqualTo(256);
+        assertThat(s.idleTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(s.queue().maxMessages()).isEqualTo(100_000);
+        assertThat(s.queue().maxBytes()).isEqualTo(64L << 20);
+        assertThat(s.queue().maxTotalBytes()).isEqualTo(Runtime.getRuntime().maxMemory() / 100 * 25);
+    }
+
+    @Test
+    void load_accountsFromFileAndSystemProperty_parsedAsTokenHashes() throws Exception {
+        TokenHash alice = TokenHash.of("a-token", 10);
+        TokenHash bob = TokenHash.of("b-token", 10);
+        ImbotConfig c = load("server:\n  login:\n    accounts:\n      alice: " + alice.encoded() + "\n    accountsFile: conf/accounts.yaml\n",
+                Map.of("IMBOT_SERVER_LOGIN_OPEN", "true"), props("imbot.server.login.accounts.bob", bob.encoded()));
+        assertThat(c.server().login().accounts()).containsOnlyKeys("alice", "bob");
+        assertThat(c.server().login().accounts().get("alice").matches("a-token")).isTrue();
+        assertThat(c.server().login().accounts().get("bob").matches("b-token")).isTrue();
+        assertThat(c.server().login().open()).isTrue();
+        assertThat(c.server().login().accountsFile()).isEqualTo(home.toAbsolutePath().normalize().resolve("conf/accounts.yaml"));
+    }
+
+    @Test
+    void load_accountWithPlainTokenOrBadName_oneLineNamingTheKeyWithoutTheValue() {
+        assertThatThrownBy(() -> load("server:\n  login:\n    accounts:\n      alice: s3cret\n", Map.of(), new Properties()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("imbot.yaml: server.login.accounts.alice: not a token hash")
+                .hasMessageNotContaining("s3cret");
+        assertThatThrownBy(() -> load("server:\n  login:\n    accounts:\n      \"a b\": x\n", Map.of(), new Properties()))
+                .hasMessageContaining("server.login.accounts.a b: 'a b' is not a user name");
+    }
+
+    @Test
+    void load_queueSizes_acceptUnitsAndHeapShareAndRefuseTooSmall() throws Exception {
+        ImbotConfig c = load("server:\n  queue:\n    maxBytes: 3MiB\n    maxTotalBytes: 10%\n", Map.of(), new Properties());
+        assertThat(c.server().queue().maxBytes()).isEqualTo(3L << 20);
+        assertThat(c.server().queue().maxTotalBytes()).isEqualTo(Runtime.getRuntime().maxMemory() / 100 * 10);
+        assertThatThrownBy(() -> load("server:\n  queue:\n    maxBytes: 1MiB\n", Map.of(), new Properties()))
+                .hasMessageContaining("server.queue.maxBytes: must be at least 2097312 bytes (twice server.maxFrameBytes");
+        assertThatThrownBy(() -> load("server:\n  queue:\n    maxBytes: lots\n", Map.of(), new Properties()))
+                .hasMessageContaining("server.queue.maxBytes: expected a size such as 65536, 512KiB, 64MiB or 1GiB");
+        assertThatThrownBy(() -> load("server:\n  queue:\n    maxTotalBytes: 200%\n", Map.of(), new Properties()))
+                .hasMessageContaining("server.queue.maxTotalBytes: expected a share of the heap from 1% to 100%");
     }
 }

@@ -26,7 +26,7 @@ class StoreFailureTest {
 
     @Test
     void onMessage_storeFailsThenRecovers_storedAckedAndShownInOrderWithoutAReconnect(Vertx vertx) {
-        ImServer server = await(ImServer.start(vertx, ServerOptions.defaults().withPort(0)));
+        ImServer server = await(ImServer.start(vertx, ServerOptions.defaults().withPort(0).withOpenLogin(true)));
         FaultyStore store = new FaultyStore(await(TestStores.inMemory(vertx, "bot")));
         store.failInbound = true;
         DeliveryCounters counters = new DeliveryCounters();

@@ -40,7 +40,7 @@ class BadInputFuzzTest {
     @BeforeContainer
     static void start() {
         vertx = Vertx.vertx();
-        server = await(ImServer.start(vertx, ServerOptions.defaults().withPort(0).withMaxFrameBytes(4096)));
+        server = await(ImServer.start(vertx, ServerOptions.defaults().withPort(0).withOpenLogin(true).withMaxFrameBytes(4096)));
         client = vertx.createNetClient();
     }
 

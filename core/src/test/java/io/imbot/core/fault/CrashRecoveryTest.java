@@ -58,7 +58,7 @@ class CrashRecoveryTest {
 
     @Test
     void senderKilledMidStream_restartedAtOnce_everyMessageDeliveredExactlyOnce(Vertx vertx, @TempDir Path dir) throws Exception {
-        ImServer server = await(ImServer.start(vertx, ServerOptions.defaults().withPort(0)));
+        ImServer server = await(ImServer.start(vertx, ServerOptions.defaults().withPort(0).withOpenLogin(true)));
         await(server.setFaults(FaultOptions.none().withAckDelayMillis(20))); // slows the stream so the kill lands mid-way
         Path db = dir.resolve("data/imbot");
 

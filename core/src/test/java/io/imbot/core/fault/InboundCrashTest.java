@@ -14,6 +14,7 @@ import io.imbot.core.testing.ChildJvm;
 import io.imbot.core.testing.RawClient;
 import io.imbot.core.testing.TestPlugins;
 import io.imbot.protocol.Frame;
+import io.imbot.server.TokenHash;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
@@ -45,9 +46,13 @@ class InboundCrashTest {
     @TempDir
     Path home;
 
+    /** The bot's token: the daemons log in with it, the server knows its hash; alice and bob get in by open login. */
+    private final String botToken = TokenHash.randomToken();
+
     private ChildJvm startDaemon(int port, int n) throws Exception {
         return ChildJvm.start("daemon-" + n, List.of(
                 "-Dimbot.home=" + home,
+                "-Dimbot.bot.token=" + botToken,
                 "-Dimbot.server.embedded=false",
                 "-Dimbot.server.port=" + port,
                 "-Dimbot.admin.port=0",
@@ -60,8 +65,9 @@ class InboundCrashTest {
     void daemonKilledSeveralTimesUnderABurst_everyInboundMessageAnsweredExactlyOnce(Vertx vertx) throws Exception {
         TestPlugins.jar(home.resolve("plugins"), "echo", EchoBot.class);
         List<ChildJvm> daemons = new ArrayList<>();
-        try (ChildJvm server = ChildJvm.start("server", List.of("-Dimbot.home=" + home.resolve("server")), Main.class, "server",
-                "--port", "0")) {
+        try (ChildJvm server = ChildJvm.start("server", List.of("-Dimbot.home=" + home.resolve("server"),
+                "-Dimbot.server.login.open=true", "-Dimbot.server.login.accounts.bot=" + TokenHash.of(botToken, 10).encoded()),
+                Main.class, "server", "--port", "0")) {
             int port = Integer.parseInt(server.awaitMatch(vertx, "reference server listening on [^:]+:(\\d+)", 60).group(1));
             daemons.add(startDaemon(port, 0));
             daemons.get(0).awaitMatch(vertx, "imbot ready", 120);

@@ -86,6 +86,11 @@ public final class ChildJvm implements AutoCloseable {
         return m;
     }
 
+    /** Whether the process is still running. */
+    public boolean alive() {
+        return process.isAlive();
+    }
+
     /** SIGKILL: the process dies at once, as in a power cut; waits until it is gone. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -35,13 +35,18 @@ public final class DaemonFixture implements AutoCloseable {
         this.config = config;
     }
 
-    /** Starts a daemon in {@code home}; {@code settings} are extra {@code imbot.*} properties. */
+    /**
+     * Starts a daemon in {@code home}; {@code settings} are extra {@code imbot.*} properties. Like
+     * the shipped {@code conf/imbot.yaml}, people log in without a token (open login), the bot only
+     * with the daemon's own.
+     */
     public static DaemonFixture start(Vertx vertx, Path home, String... settings) throws Exception {
         Properties p = new Properties();
         p.setProperty("imbot.server.port", "0");
         p.setProperty("imbot.admin.port", "0");
         p.setProperty("imbot.database.url", "jdbc:hsqldb:mem:daemon-" + UUID.randomUUID());
         p.setProperty("imbot.delivery.ackTimeout", "500ms");
+        p.setProperty("imbot.server.login.open", "true");
         for (int i = 0; i < settings.length; i += 2) {
             p.setProperty(settings[i], settings[i + 1]);
         }

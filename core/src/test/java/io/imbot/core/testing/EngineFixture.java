@@ -58,7 +58,7 @@ public final class EngineFixture {
 
     /** Like {@link #start(Vertx, DeliverySettings)}, with the connector's options adjusted. */
     public static Future<EngineFixture> start(Vertx vertx, DeliverySettings settings, UnaryOperator<TcpOptions> tcp) {
-        return ImServer.start(vertx, ServerOptions.defaults().withPort(0))
+        return ImServer.start(vertx, ServerOptions.defaults().withPort(0).withOpenLogin(true))
                 .compose(server -> TestStores.inMemory(vertx, "bot").map(store -> new EngineFixture(vertx, server, store)))
                 .compose(f -> f.deploy(settings, tcp).map(f));
     }

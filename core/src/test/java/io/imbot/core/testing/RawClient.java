@@ -52,6 +52,26 @@ public final class RawClient {
         }, e -> client.close().transform(v -> Future.failedFuture(e)));
     }
 
+    /**
+     * Connects to {@code port} on loopback and sends a login; completes with the client and the
+     * server's answer, {@code login_ok} or an error, whichever it is; fails if the connection
+     * closes first.
+     */
+    public static Future<Answered> tryLogin(Vertx vertx, int port, String user, String token) {
+        NetClient client = vertx.createNetClient();
+        return client.connect(port, "127.0.0.1").compose(s -> {
+            RawClient c = new RawClient(client, s);
+            Future<Frame> answer = c.next(f -> f instanceof Frame.LoginOk || f instanceof Frame.Error);
+            c.send(new Frame.Login(user, token));
+            return Future.any(answer, c.closed()).compose(v -> answer.isComplete()
+                    ? Future.succeededFuture(new Answered(c, answer.result()))
+                    : Future.failedFuture(new AssertionError("the server closed the connection without answering the login")));
+        }, e -> client.close().transform(v -> Future.failedFuture(e)));
+    }
+
+    /** A client and the answer to its login. */
+    public record Answered(RawClient client, Frame answer) {}
+
     /** Whether inbound {@code msg} frames are ACKed automatically (default yes). */
     public RawClient autoAck(boolean on) {
         autoAck = on;
