@@ -1,11 +1,13 @@
 package io.imbot.core.cli;
 
+import static io.imbot.core.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.imbot.core.config.ConfigLoader;
 import io.imbot.core.config.ImbotConfig;
 import io.imbot.core.testing.AdminFixture;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.io.InputStream;
@@ -84,6 +86,23 @@ class AdminClientTest {
             assertThat(admin.get("/api/status").status()).as("plain HTTP gets no answer").isZero();
             assertThatThrownBy(() -> new AdminClient(cli(admin.port, Map.of())).get("/api/status"))
                     .isInstanceOf(AdminClient.AdminException.class);
+        }
+    }
+
+    @Test
+    void get_overTlsWhileAHandshakeHangs_answersAndTheHangingConnectionIsClosed(Vertx vertx) throws Exception {
+        copy("test-cert.pem");
+        copy("test-key.pem");
+        String[] tls = {"imbot.admin.tls.cert", "test-cert.pem", "imbot.admin.tls.key", "test-key.pem"};
+        try (AdminFixture admin = AdminFixture.start(vertx, home, null, null, "imbot.admin.maxConnections", "1",
+                "imbot.admin.requestTimeout", "5s", tls[0], tls[1], tls[2], tls[3])) {
+            Promise<Void> hangingClosed = Promise.promise();
+            await(admin.connect().onSuccess(s -> s.closeHandler(v -> hangingClosed.complete())));
+
+            // A connection still in its handshake does not count against the cap...
+            assertThat(new AdminClient(cli(admin.port, Map.of(), tls)).get("/api/status").getString("user")).isEqualTo("bot");
+            // ...and the handshake timeout (admin.requestTimeout) ends it.
+            await(hangingClosed.future(), 15);
         }
     }
 
