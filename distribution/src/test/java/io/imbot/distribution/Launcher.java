@@ -53,26 +53,43 @@ final class Launcher {
         return Math.max(1, Math.round(s * Double.parseDouble(System.getProperty("imbot.test.timeoutFactor", "1"))));
     }
 
-    /** GET on the running daemon's admin API; the body, or empty when it does not answer. */
-    String admin(String path) throws InterruptedException {
+    /** The admin token the running daemon wrote into this home, or empty before its first start. */
+    String adminToken() {
         try {
-            var http = java.net.http.HttpClient.newHttpClient();
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + env.get("IMBOT_ADMIN_PORT") + path)).build();
-            return http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            return Files.readString(home.resolve("data/admin.token")).strip();
         } catch (IOException e) {
             return "";
         }
     }
 
-    /** POST of a JSON body on the running daemon's admin API; the body, or empty when it does not answer. */
+    /** GET on the running daemon's admin API with its token; the body, or empty when it does not answer. */
+    String admin(String path) throws InterruptedException {
+        return adminRequest(path, null, true).body();
+    }
+
+    /** POST of a JSON body on the running daemon's admin API with its token; the body, or empty when it does not answer. */
     String adminPost(String path, String json) throws InterruptedException {
+        return adminRequest(path, json, true).body();
+    }
+
+    /** An answer of the admin API: status and body (0 and empty when nothing answered). */
+    record Answer(int status, String body) {}
+
+    /** GET ({@code json} null) or POST on the admin API, with or without the token. */
+    Answer adminRequest(String path, String json, boolean withToken) throws InterruptedException {
         try {
             var http = java.net.http.HttpClient.newHttpClient();
-            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + env.get("IMBOT_ADMIN_PORT") + path))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
-            return http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + env.get("IMBOT_ADMIN_PORT") + path));
+            if (withToken) {
+                request.header("Authorization", "Bearer " + adminToken());
+            }
+            if (json != null) {
+                request.header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(json));
+            }
+            var response = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
-            return "";
+            return new Answer(0, "");
         }
     }
 

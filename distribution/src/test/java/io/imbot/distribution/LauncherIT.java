@@ -124,6 +124,31 @@ class LauncherIT {
     }
 
     @Test
+    void admin_requestWithoutTheToken_refusedWhileTheCommandsWork() throws Exception {
+        try (Launcher.Daemon daemon = imbot.daemon(elsewhere)) {
+            daemon.awaitReady();
+
+            Launcher.Answer history = imbot.adminRequest("/api/history", null, false);
+            Launcher.Answer disable = imbot.adminRequest("/api/plugins/autoreply/disable", "{}", false);
+            Launcher.Result plugins = imbot.run(elsewhere, "plugins");
+            Launcher.Result rules = imbot.run(elsewhere, "rules", "test", "--user", "alice", "--text", "ping");
+
+            assertThat(history.status()).isEqualTo(401);
+            assertThat(history.body()).contains("\"error\"").contains("admin token");
+            assertThat(disable.status()).isEqualTo(401);
+            assertThat(plugins.exit()).as(plugins.err()).isZero();
+            assertThat(plugins.out()).as("the refused disable did nothing").containsPattern("autoreply\\s+\\S+\\s+STARTED");
+            assertThat(rules.out()).contains("rule 'ping'");
+            Path token = install.resolve("data/admin.token");
+            assertThat(java.nio.file.Files.getPosixFilePermissions(token)).containsExactlyInAnyOrder(
+                    java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+            assertThat(daemon.output()).doesNotContain(imbot.adminToken());
+            assertThat(daemon.terminate()).isIn(0, 143);
+        }
+        assertThat(install.resolve("logs/imbot.log")).content().doesNotContain(imbot.adminToken());
+    }
+
+    @Test
     void run_throughSymlinkFromAnotherFolder_findsItsHome() throws Exception {
         Path link = elsewhere.resolve("imbot-link");
         Files.createSymbolicLink(link, install.resolve("bin/imbot"));

@@ -9,30 +9,49 @@ import io.imbot.core.history.MessageStore;
 import io.imbot.core.plugin.PluginHost;
 import io.imbot.core.plugin.PluginInfo;
 import io.imbot.protocol.Fields;
+import io.imbot.core.config.ImbotConfig;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The local admin API the CLI talks to: JSON over HTTP on loopback. Read-only views of the
- * running daemon (status, history, conversations, plugins) and a dry run of the bots' rules.
+ * The local admin API the CLI talks to: JSON over HTTP, on loopback unless configured otherwise.
+ * Read-only views of the running daemon (status, history, conversations, plugins), plugin actions
+ * and a dry run of the bots' rules. Every request needs the bearer token and passes the {@link
+ * RequestGuard}; the {@link ConnectionGuard} bounds the connections (docs/SECURITY.md).
+ *
+ * <p>The server runs in a verticle of its own, so one event loop owns its connections, timers and
+ * routes.
  */
 public final class AdminServer {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminServer.class);
+
+    /** The largest request body accepted; larger ones get 413. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
 
     private final Vertx vertx;
     private final MessageStore history;
     private final PluginHost plugins;
     private final Supplier<JsonObject> status;
     private final String botUser;
-    private HttpServer server;
+    private String deploymentId;
 
     /** Creates the server; nothing listens until {@link #start}. */
     public AdminServer(Vertx vertx, MessageStore history, PluginHost plugins, Supplier<JsonObject> status, String botUser) {
@@ -43,10 +62,90 @@ public final class AdminServer {
         this.botUser = botUser;
     }
 
-    /** Listens on {@code host:port}; completes with the bound port. */
-    public Future<Integer> start(String host, int port) {
+    /**
+     * Writes a fresh token to {@code config.tokenFile()} (unless {@code config.token()} is set) and
+     * listens on {@code config.host():config.port()}.
+     *
+     * @return the bound port; fails when the token file cannot be written or the port not bound
+     */
+    public Future<Integer> start(ImbotConfig.Admin config) {
+        Future<String> token = !config.token().isEmpty()
+                ? Future.succeededFuture(config.token())
+                : vertx.executeBlocking(() -> AdminToken.create(config.tokenFile()), false)
+                        .recover(e -> Future.failedFuture(new IOException("admin API: cannot write the token file "
+                                + config.tokenFile() + ": " + e.getMessage(), e)));
+        return token.compose(t -> {
+            Listener listener = new Listener(config, t);
+            return vertx.deployVerticle(listener).map(id -> {
+                deploymentId = id;
+                warnBeyondLoopback(config, listener.port);
+                return listener.port;
+            });
+        });
+    }
+
+    /** Stops listening. */
+    public Future<Void> stop() {
+        return deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+    }
+
+    private static void warnBeyondLoopback(ImbotConfig.Admin config, int port) {
+        if (config.onLoopback()) {
+            return;
+        }
+        if (config.tls() == null) {
+            log.warn("admin API listens on {}:{} beyond loopback WITHOUT TLS (admin.allowPlainHttp: true): anyone who can "
+                    + "watch the network can read its token and history; prefer admin.tls.cert and admin.tls.key", config.host(), port);
+        } else {
+            log.warn("admin API listens on {}:{} beyond loopback, over TLS: other machines can reach it; only the token keeps "
+                    + "them out", config.host(), port);
+        }
+    }
+
+    /** The HTTP server and its routes, in a verticle so that one event loop owns them. */
+    private final class Listener extends VerticleBase {
+        private final ImbotConfig.Admin config;
+        private final String token;
+        /** Set on the listener's event loop once bound; read after the deployment completed. */
+        private int port;
+
+        Listener(ImbotConfig.Admin config, String token) {
+            this.config = config;
+            this.token = token;
+        }
+
+        @Override
+        public Future<?> start() {
+            ConnectionGuard connections = new ConnectionGuard(vertx, config.maxConnections(), config.requestTimeout());
+            HttpServerOptions options = new HttpServerOptions()
+                    .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, config.idleTimeout().toMillis())))
+                    .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                    .setMaxInitialLineLength(4096)
+                    .setMaxHeaderSize(8192)
+                    .setHttp2ClearTextEnabled(false);
+            if (config.tls() != null) {
+                options.setSsl(true)
+                        .setKeyCertOptions(new PemKeyCertOptions().setCertPath(config.tls().cert().toString())
+                                .setKeyPath(config.tls().key().toString()))
+                        .setSslHandshakeTimeout(Math.max(1, config.requestTimeout().toMillis()))
+                        .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
+            }
+            return vertx.createHttpServer(options)
+                    .connectionHandler(connections::opened)
+                    .requestHandler(router(new RequestGuard(config, token), connections))
+                    .listen(config.port(), config.host())
+                    .onSuccess(s -> port = s.actualPort());
+        }
+    }
+
+    private Router router(RequestGuard guard, ConnectionGuard connections) {
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024));
+        router.route().handler(guard);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        router.route().handler(rc -> {
+            connections.received(rc.request().connection());
+            rc.next();
+        });
         router.get("/api/status").handler(rc -> json(rc, status.get()));
         router.get("/api/history").handler(this::history);
         router.get("/api/conversations").handler(this::conversations);
@@ -54,15 +153,24 @@ public final class AdminServer {
         router.post("/api/plugins/:id/:action").handler(this::pluginAction);
         router.post("/api/rules/test").handler(this::rulesTest);
         router.route().last().handler(rc -> error(rc, 404, "no such endpoint: " + rc.request().method() + " " + rc.request().path()));
-        return vertx.createHttpServer().requestHandler(router).listen(port, host).map(s -> {
-            server = s;
-            return s.actualPort();
-        });
+        router.route().failureHandler(AdminServer::failed);
+        return router;
     }
 
-    /** Stops listening. */
-    public Future<Void> stop() {
-        return server == null ? Future.succeededFuture() : server.close();
+    /** What a failed route answers: 413 for a body over the limit, the status it failed with, else 500 (logged). */
+    private static void failed(RoutingContext rc) {
+        int status = rc.statusCode();
+        if (rc.response().closed()) {
+            return; // the client went away, or the connection guard closed it: no one to answer
+        }
+        if (status == 413) {
+            error(rc, 413, "the request body is over " + MAX_BODY_BYTES / 1024 + " KiB");
+        } else if (status >= 400 && status < 500) {
+            error(rc, status, rc.failure() != null && rc.failure().getMessage() != null ? rc.failure().getMessage() : "bad request");
+        } else {
+            log.warn("admin API: {} {} failed", rc.request().method(), rc.request().path(), rc.failure());
+            error(rc, 500, "internal error (see the daemon's log)");
+        }
     }
 
     private void history(RoutingContext rc) {
@@ -133,16 +241,16 @@ public final class AdminServer {
         try {
             body = rc.body().asJsonObject();
         } catch (RuntimeException e) {
-            error(rc, 400, "body must be a JSON object with user and text");
+            body = null;
+        }
+        String problem = body == null ? "body must be a JSON object with user and text" : rulesTestProblem(body);
+        if (problem != null) {
+            error(rc, 400, problem);
             return;
         }
-        String user = body == null ? null : body.getString("user");
-        String text = body == null ? null : body.getString("text");
-        String room = body == null ? null : body.getString("room");
-        if (!Fields.isUser(user) || text == null || text.isEmpty() || (room != null && !Fields.isRoom(room))) {
-            error(rc, 400, "need a valid user, a non-empty text and optionally a #room");
-            return;
-        }
+        String user = body.getString("user");
+        String text = body.getString("text");
+        String room = body.getString("room");
         String to = room != null ? room : botUser;
         ChatMessage probe = new ChatMessage("dry-run", Direction.INBOUND, room != null ? room : user, user, to, text,
                 Instant.now(), DeliveryStatus.RECEIVED);
@@ -151,12 +259,59 @@ public final class AdminServer {
                 .onFailure(e -> error(rc, 500, e.getMessage()));
     }
 
-    private static void json(RoutingContext rc, JsonObject body) {
-        rc.response().putHeader("content-type", "application/json").end(body.encode());
+    /** What is wrong with a rules test body, naming the field, or {@code null}. */
+    static String rulesTestProblem(JsonObject body) {
+        for (String field : List.of("user", "text", "room")) {
+            Object value = body.getValue(field);
+            if (value == null ? !field.equals("room") : !(value instanceof String)) {
+                return field + ": expected a string, got " + kind(value);
+            }
+        }
+        if (!Fields.isUser(body.getString("user"))) {
+            return "user: expected a user name of 1-64 letters, digits, '_', '.' or '-'";
+        }
+        if (body.getString("text").isEmpty()) {
+            return "text: expected a non-empty string";
+        }
+        String room = body.getString("room");
+        return room != null && !Fields.isRoom(room) ? "room: expected a room name starting with '#'" : null;
     }
 
-    private static void error(RoutingContext rc, int status, String message) {
-        rc.response().setStatusCode(status).putHeader("content-type", "application/json")
-                .end(new JsonObject().put("error", message).encode());
+    private static String kind(Object value) {
+        if (value == null) {
+            return "nothing";
+        }
+        if (value instanceof Number) {
+            return "a number";
+        }
+        if (value instanceof Boolean) {
+            return "true or false";
+        }
+        return value instanceof JsonArray ? "a list" : "an object";
+    }
+
+    private static void json(RoutingContext rc, JsonObject body) {
+        answer(rc, 200, body);
+    }
+
+    static void error(RoutingContext rc, int status, String message) {
+        answer(rc, status, new JsonObject().put("error", message));
+    }
+
+    /**
+     * Every answer goes out here, with {@code Connection: close}, and the connection is closed once
+     * it is written: one request per connection, so the receive clock of the {@link
+     * ConnectionGuard} covers all of a connection's time before its request is handled.
+     */
+    private static void answer(RoutingContext rc, int status, JsonObject body) {
+        if (rc.response().ended() || rc.response().closed()) {
+            return;
+        }
+        HttpConnection conn = rc.request().connection();
+        rc.response().setStatusCode(status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end(body.encode())
+                .onComplete(ar -> conn.close());
     }
 }

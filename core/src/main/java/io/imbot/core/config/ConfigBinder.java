@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.imbot.protocol.Fields;
 import io.imbot.server.ServerOptions;
 import io.imbot.server.TokenHash;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Turns the merged tree into {@link ImbotConfig}, checking each value's type and range. */
@@ -69,11 +71,76 @@ final class ConfigBinder {
                 new ImbotConfig.ReplyRate(integer("plugins.replyRate.count", 1, 100_000), duration("plugins.replyRate.per")),
                 strings("plugins.disabled"),
                 pluginSections());
-        ImbotConfig.Admin admin = new ImbotConfig.Admin(bool("admin.enabled"), host("admin.host"), port("admin.port"));
+        ImbotConfig.Admin admin = admin(home);
         if (server.heartbeatTimeout().compareTo(server.heartbeat()) <= 0) {
             throw error("server.heartbeatTimeout", "must be longer than server.heartbeat (" + Durations.format(server.heartbeat()) + ")");
         }
         return new ImbotConfig(home, file == null ? null : file.toAbsolutePath(), bot, server, delivery, database, plugins, admin);
+    }
+
+    /** The admin section; a non-loopback host needs TLS or the explicit plain-HTTP override. */
+    private ImbotConfig.Admin admin(Path home) throws ConfigException {
+        String token = scalar("admin.token");
+        if (!token.isEmpty() && (token.length() < 32 || !token.chars().allMatch(c -> c > ' ' && c < 127))) {
+            // The value is a secret: the message never shows it.
+            throw error("admin.token", "expected at least 32 visible ASCII characters without spaces (the value is not shown), "
+                    + "or \"\" for a fresh token at each start in admin.tokenFile");
+        }
+        String tokenFile = string("admin.tokenFile").trim();
+        if (tokenFile.isEmpty()) {
+            throw error("admin.tokenFile", "expected a file path, got nothing");
+        }
+        ImbotConfig.Admin admin = new ImbotConfig.Admin(
+                bool("admin.enabled"),
+                host("admin.host"),
+                port("admin.port"),
+                token,
+                home.resolve(tokenFile).normalize(),
+                integer("admin.maxConnections", 1, 10_000),
+                duration("admin.requestTimeout"),
+                duration("admin.idleTimeout"),
+                hostNames("admin.allowedHosts"),
+                tls(home),
+                bool("admin.allowPlainHttp"));
+        if (!admin.onLoopback() && admin.tls() == null && !admin.allowPlainHttp()) {
+            throw error("admin.host", "'" + admin.host() + "' is not a loopback address, so the admin API would be reachable "
+                    + "from other machines: serve it over TLS (admin.tls.cert and admin.tls.key) or, to accept plain HTTP "
+                    + "anyway, set admin.allowPlainHttp: true");
+        }
+        return admin;
+    }
+
+    private ImbotConfig.Tls tls(Path home) throws ConfigException {
+        String cert = scalar("admin.tls.cert").trim();
+        String key = scalar("admin.tls.key").trim();
+        if (cert.isEmpty() && key.isEmpty()) {
+            return null;
+        }
+        if (cert.isEmpty() || key.isEmpty()) {
+            throw error(cert.isEmpty() ? "admin.tls.cert" : "admin.tls.key", "TLS needs both admin.tls.cert and admin.tls.key (PEM files)");
+        }
+        return new ImbotConfig.Tls(readableFile("admin.tls.cert", home.resolve(cert)), readableFile("admin.tls.key", home.resolve(key)));
+    }
+
+    private Path readableFile(String path, Path file) throws ConfigException {
+        Path f = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
+            throw error(path, "no readable file " + f);
+        }
+        return f;
+    }
+
+    /** Host names or address literals, without scheme or port; lower case. */
+    private List<String> hostNames(String path) throws ConfigException {
+        List<String> out = new ArrayList<>();
+        for (String name : strings(path)) {
+            boolean ipv6 = name.startsWith("[") && name.endsWith("]");
+            if (!name.matches(ipv6 ? "\\[[0-9A-Fa-f:.]+]" : "[A-Za-z0-9.-]+")) {
+                throw error(path, "expected host names or addresses without scheme or port (IPv6 in brackets), got '" + name + "'");
+            }
+            out.add(name.toLowerCase(Locale.ROOT));
+        }
+        return out;
     }
 
     private JsonNode node(String path) {

@@ -117,6 +117,56 @@ public record ImbotConfig(
     /** At most {@code count} bot replies per conversation within {@code per}. */
     public record ReplyRate(int count, Duration per) {}
 
-    /** The local admin API used by the CLI. */
-    public record Admin(boolean enabled, String host, int port) {}
+    /**
+     * The local admin API used by the CLI (threat model and defaults: docs/SECURITY.md).
+     *
+     * @param token the bearer token every request must carry; empty: a fresh one is written to
+     *     {@code tokenFile} at each start
+     * @param tokenFile where the daemon writes its token and the CLI reads it
+     * @param maxConnections open connections at most; more are closed as they arrive
+     * @param requestTimeout how long a connection has to deliver its whole request (head and body)
+     * @param idleTimeout a connection with no bytes moving either way for this long is closed
+     * @param allowedHosts host names the API answers to besides {@code host} (and, on loopback or a
+     *     wildcard address, 127.0.0.1, localhost and [::1])
+     * @param tls the key and certificate to serve HTTPS with, or {@code null} for plain HTTP
+     * @param allowPlainHttp lets {@code host} be a non-loopback address without TLS
+     */
+    public record Admin(
+            boolean enabled,
+            String host,
+            int port,
+            String token,
+            Path tokenFile,
+            int maxConnections,
+            Duration requestTimeout,
+            Duration idleTimeout,
+            List<String> allowedHosts,
+            Tls tls,
+            boolean allowPlainHttp) {
+        public Admin {
+            allowedHosts = List.copyOf(allowedHosts);
+        }
+
+        /** Whether {@code host} is a loopback address or {@code localhost}: only this machine can connect. */
+        public boolean onLoopback() {
+            return Addresses.isLoopback(host);
+        }
+
+        /** Whether {@code host} is a wildcard address (0.0.0.0, ::): every interface, loopback included. */
+        public boolean onWildcard() {
+            return Addresses.isWildcard(host);
+        }
+
+        /** Never shows the token. */
+        @Override
+        public String toString() {
+            return "Admin[enabled=" + enabled + ", host=" + host + ", port=" + port + ", token=" + (token.isEmpty() ? "(file)" : "(set)")
+                    + ", tokenFile=" + tokenFile + ", maxConnections=" + maxConnections + ", requestTimeout=" + requestTimeout
+                    + ", idleTimeout=" + idleTimeout + ", allowedHosts=" + allowedHosts + ", tls=" + tls + ", allowPlainHttp="
+                    + allowPlainHttp + "]";
+        }
+    }
+
+    /** PEM files: the private key and its certificate chain. */
+    public record Tls(Path cert, Path key) {}
 }

@@ -131,7 +131,7 @@ public final class Daemon {
             return Future.succeededFuture();
         }
         admin = new AdminServer(vertx, store, host, this::statusJson, config.bot().user());
-        return admin.start(config.admin().host(), config.admin().port()).map(port -> {
+        return admin.start(config.admin()).map(port -> {
             adminPort = port;
             return null;
         });

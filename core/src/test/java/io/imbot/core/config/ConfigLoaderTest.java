@@ -145,6 +145,7 @@ class ConfigLoaderTest {
         assertThat(fromFile.server()).usingRecursiveComparison().ignoringFields("login.open").isEqualTo(defaults.server());
         assertThat(defaults.server().login().open()).as("built in: closed").isFalse();
         assertThat(fromFile.server().login().open()).as("shipped for the demo: open, and it says so").isTrue();
+        assertThat(fromFile.admin()).isEqualTo(defaults.admin());
         assertThat(fromFile.plugins().configOf("autoreply")).containsEntry("rules", "autoreply.yaml");
     }
 
@@ -196,5 +197,52 @@ class ConfigLoaderTest {
                 .hasMessageContaining("server.queue.maxBytes: expected a size such as 65536, 512KiB, 64MiB or 1GiB");
         assertThatThrownBy(() -> load("server:\n  queue:\n    maxTotalBytes: 200%\n", Map.of(), new Properties()))
                 .hasMessageContaining("server.queue.maxTotalBytes: expected a share of the heap from 1% to 100%");
+    }
+
+    @Test
+    void load_adminHostBeyondLoopbackWithoutTls_rejectedNamingTheKeys() {
+        for (String host : new String[] {"0.0.0.0", "::", "192.168.1.10", "imbot.example", "::ffff:127.0.0.1"}) {
+            assertThatThrownBy(() -> load("admin:\n  host: \"" + host + "\"\n", Map.of(), new Properties()))
+                    .as(host)
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining("imbot.yaml: admin.host: '" + host + "' is not a loopback address")
+                    .hasMessageContaining("admin.tls.cert and admin.tls.key")
+                    .hasMessageContaining("admin.allowPlainHttp: true");
+        }
+    }
+
+    @Test
+    void load_adminHostOnLoopbackOrWithTlsOrOverride_accepted() throws Exception {
+        for (String host : new String[] {"127.0.0.1", "127.0.0.2", "localhost", "::1", "[::1]"}) {
+            ImbotConfig c = load("", Map.of(), props("imbot.admin.host", host));
+            assertThat(c.admin().onLoopback()).as(host).isTrue();
+        }
+        ImbotConfig plain = load("admin:\n  host: 0.0.0.0\n  allowPlainHttp: true\n", Map.of(), new Properties());
+        assertThat(plain.admin().onWildcard()).isTrue();
+        Path cert = Files.writeString(home.resolve("cert.pem"), "x");
+        Path key = Files.writeString(home.resolve("key.pem"), "x");
+        ImbotConfig tls = load("admin:\n  host: 192.168.1.10\n  tls:\n    cert: cert.pem\n    key: key.pem\n", Map.of(), new Properties());
+        assertThat(tls.admin().tls()).isEqualTo(new ImbotConfig.Tls(cert.toAbsolutePath().normalize(), key.toAbsolutePath().normalize()));
+    }
+
+    @Test
+    void load_adminTlsHalfOrMissingFile_rejected() {
+        assertThatThrownBy(() -> load("admin:\n  tls:\n    cert: cert.pem\n", Map.of(), new Properties()))
+                .hasMessageContaining("admin.tls.key: TLS needs both admin.tls.cert and admin.tls.key");
+        assertThatThrownBy(() -> load("admin:\n  tls:\n    cert: nope.pem\n    key: nope.pem\n", Map.of(), new Properties()))
+                .hasMessageContaining("admin.tls.cert: no readable file " + home.toAbsolutePath().normalize().resolve("nope.pem"));
+    }
+
+    @Test
+    void load_adminTokenFromEnvironment_usedButNeverShown() throws Exception {
+        String token = "t".repeat(40);
+        ImbotConfig c = load("", Map.of("IMBOT_ADMIN_TOKEN", token), new Properties());
+
+        assertThat(c.admin().token()).isEqualTo(token);
+        assertThat(c.admin().tokenFile()).isEqualTo(home.toAbsolutePath().normalize().resolve("data/admin.token"));
+        assertThat(c.toString()).doesNotContain(token);
+        assertThatThrownBy(() -> load("", Map.of("IMBOT_ADMIN_TOKEN", "secret-but-short"), new Properties()))
+                .hasMessageContaining("environment variable IMBOT_ADMIN_TOKEN: admin.token: expected at least 32")
+                .message().doesNotContain("secret-but-short");
     }
 }
