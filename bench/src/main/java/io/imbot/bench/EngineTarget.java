@@ -7,12 +7,11 @@ import io.imbot.core.delivery.DeliverySettings;
 import io.imbot.core.delivery.MessageCenter;
 import io.imbot.core.delivery.SendRequest;
 import io.imbot.core.history.JdbcMessageStore;
-import io.imbot.core.transport.TcpConnector;
-import io.imbot.core.transport.TcpOptions;
+import io.imbot.plugins.imbotconnector.ImbotConnector;
+import io.imbot.plugins.imbotconnector.ImbotOptions;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,9 +50,9 @@ final class EngineTarget implements Load.Target {
         String room = "#sink-" + user;
         DeliverySettings settings = new DeliverySettings(Duration.ofSeconds(5), 3, Duration.ofSeconds(120), 1000, 100_000,
                 Duration.ofSeconds(5), 65536);
-        TcpOptions tcp = TcpOptions.defaults("127.0.0.1", port, user).withRooms(List.of(room));
+        ImbotOptions tcp = ImbotOptions.defaults("127.0.0.1", port, user).withRooms(List.of(room));
         DeliveryCounters counters = new DeliveryCounters();
-        MessageCenter center = new MessageCenter(settings, new TcpConnector(vertx, tcp), store, user, counters);
+        MessageCenter center = new MessageCenter(settings, new ImbotConnector(vertx, tcp), store, user, counters);
         String id = vertx.deployVerticle(center).toCompletionStage().toCompletableFuture().get();
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!counters.connected()) {

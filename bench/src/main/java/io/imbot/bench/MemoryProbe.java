@@ -4,8 +4,8 @@ import io.imbot.core.delivery.DeliveryCounters;
 import io.imbot.core.delivery.DeliverySettings;
 import io.imbot.core.delivery.MessageCenter;
 import io.imbot.core.history.VolatileMessageStore;
-import io.imbot.core.transport.TcpConnector;
-import io.imbot.core.transport.TcpOptions;
+import io.imbot.plugins.imbotconnector.ImbotConnector;
+import io.imbot.plugins.imbotconnector.ImbotOptions;
 import io.vertx.core.Vertx;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -33,7 +33,7 @@ public final class MemoryProbe {
                 Duration.ofMillis(100), 65536);
         String room = "#sink-" + user;
         MessageCenter center = new MessageCenter(settings,
-                new TcpConnector(vertx, TcpOptions.defaults("127.0.0.1", port, user).withRooms(List.of(room))),
+                new ImbotConnector(vertx, ImbotOptions.defaults("127.0.0.1", port, user).withRooms(List.of(room))),
                 new VolatileMessageStore(), user, counters);
         vertx.deployVerticle(center).toCompletionStage().toCompletableFuture().get();
         while (!counters.connected()) {

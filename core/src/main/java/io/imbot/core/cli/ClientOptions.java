@@ -2,7 +2,7 @@ package io.imbot.core.cli;
 
 import io.imbot.core.config.ImbotConfig;
 import io.imbot.core.delivery.DeliverySettings;
-import io.imbot.core.transport.TcpOptions;
+import io.imbot.plugins.imbotconnector.ImbotOptions;
 import io.imbot.protocol.ErrorCode;
 import java.time.Duration;
 import java.util.List;
@@ -25,9 +25,9 @@ final class ClientOptions {
     @Option(names = "--port", paramLabel = "PORT", description = "IM server port (default: server.port).")
     Integer port;
 
-    TcpOptions tcp(ImbotConfig cfg, List<String> rooms) {
+    ImbotOptions tcp(ImbotConfig cfg, List<String> rooms) {
         ImbotConfig.Server s = cfg.server();
-        return new TcpOptions(host != null ? host : s.host(), port != null ? port : s.port(), user, token, rooms, s.maxFrameBytes(),
+        return new ImbotOptions(host != null ? host : s.host(), port != null ? port : s.port(), user, token, rooms, s.maxFrameBytes(),
                 s.connectTimeout(), s.heartbeat(), s.heartbeatTimeout(), s.reconnect().initialDelay(), s.reconnect().maxDelay(),
                 s.reconnect().resetAfter());
     }
@@ -39,7 +39,7 @@ final class ClientOptions {
      */
     int connectFailed(Throwable cause) {
         String reason = String.valueOf(cause.getMessage());
-        if (reason.startsWith(ErrorCode.LOGIN_REFUSED.wire() + ":")) { // how TcpConnector words a fatal error
+        if (reason.startsWith(ErrorCode.LOGIN_REFUSED.wire() + ":")) { // how ImbotConnector words a fatal error
             System.err.println("imbot: the server refused the login of '" + user + "'"
                     + (token.isEmpty() ? ": it needs a token (--token, or the environment variable IMBOT_TOKEN)" : ": wrong token"));
             return Main.FAILED;

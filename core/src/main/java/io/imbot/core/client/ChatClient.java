@@ -1,8 +1,8 @@
 package io.imbot.core.client;
 
 import io.imbot.api.ChatMessage;
-import io.imbot.core.delivery.Addresses;
 import io.imbot.api.ConnectionChange;
+import io.imbot.core.delivery.Addresses;
 import io.imbot.core.delivery.DeliveryCounters;
 import io.imbot.core.delivery.DeliveryOutcome;
 import io.imbot.core.delivery.DeliverySettings;
@@ -11,8 +11,8 @@ import io.imbot.core.delivery.LocalCodecs;
 import io.imbot.core.delivery.MessageCenter;
 import io.imbot.core.delivery.SendRequest;
 import io.imbot.core.history.VolatileMessageStore;
-import io.imbot.core.transport.TcpConnector;
-import io.imbot.core.transport.TcpOptions;
+import io.imbot.plugins.imbotconnector.ImbotConnector;
+import io.imbot.plugins.imbotconnector.ImbotOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -30,9 +30,9 @@ public final class ChatClient {
     private String deploymentId;
 
     /** Creates a client that logs in as {@code options.user()}; nothing happens until {@link #connect}. */
-    public ChatClient(Vertx vertx, TcpOptions options, DeliverySettings settings) {
+    public ChatClient(Vertx vertx, ImbotOptions options, DeliverySettings settings) {
         this.vertx = vertx;
-        this.center = new MessageCenter(settings, new TcpConnector(vertx, options), new VolatileMessageStore(), options.user(),
+        this.center = new MessageCenter(settings, new ImbotConnector(vertx, options), new VolatileMessageStore(), options.user(),
                 new DeliveryCounters());
     }
 

@@ -1,7 +1,9 @@
 package io.imbot.core.daemon;
 
 import io.imbot.api.DaemonStatus;
+import io.imbot.api.connector.Connector;
 import io.imbot.core.admin.AdminServer;
+import io.imbot.core.config.ConfigException;
 import io.imbot.core.config.ImbotConfig;
 import io.imbot.core.delivery.DeliveryCounters;
 import io.imbot.core.delivery.DeliveryPort;
@@ -11,9 +13,6 @@ import io.imbot.core.history.JdbcMessageStore;
 import io.imbot.core.history.MessageStore;
 import io.imbot.core.plugin.PluginHost;
 import io.imbot.core.plugin.PluginHostSettings;
-import io.imbot.core.transport.TcpConnector;
-import io.imbot.core.transport.TcpOptions;
-import io.imbot.core.config.ConfigException;
 import io.imbot.server.ImServer;
 import io.imbot.server.ServerOptions;
 import io.imbot.server.TokenHash;
@@ -101,10 +100,18 @@ public final class Daemon {
         host = new PluginHost(PluginHostSettings.from(config), storeOpened, delivery.future(), this::status);
         Future<String> hostStarted = vertx.deployVerticle(host).onSuccess(id -> hostId = id);
         return Future.all(serverStarted, storeOpened, hostStarted)
-                .compose(all -> {
+                .compose(all -> host.connectorFactories())
+                .compose(factories -> {
                     int port = server != null ? server.port() : s.port();
-                    MessageCenter center = new MessageCenter(DeliverySettings.from(config.delivery()),
-                            new TcpConnector(vertx, tcpOptions(port)), store, config.bot().user(), counters);
+                    Connector connector;
+                    try {
+                        connector = Connections.create(factories, Connections.fromServerSection(config, port, botToken), vertx);
+                    } catch (ConfigException e) {
+                        delivery.fail(e);
+                        return Future.failedFuture(e);
+                    }
+                    MessageCenter center = new MessageCenter(DeliverySettings.from(config.delivery()), connector, store,
+                            config.bot().user(), counters);
                     return vertx.deployVerticle(center).onComplete(ar -> {
                         if (ar.succeeded()) {
                             delivery.complete(center);
@@ -117,13 +124,6 @@ public final class Daemon {
                     centerId = id;
                     return startAdmin();
                 });
-    }
-
-    private TcpOptions tcpOptions(int port) {
-        ImbotConfig.Server s = config.server();
-        return new TcpOptions(s.host(), port, config.bot().user(), botToken, config.bot().rooms(), s.maxFrameBytes(),
-                s.connectTimeout(), s.heartbeat(), s.heartbeatTimeout(), s.reconnect().initialDelay(), s.reconnect().maxDelay(),
-                s.reconnect().resetAfter());
     }
 
     private Future<Void> startAdmin() {

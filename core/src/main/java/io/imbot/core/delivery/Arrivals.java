@@ -1,10 +1,10 @@
 package io.imbot.core.delivery;
 
+import io.imbot.api.connector.Backoff;
+import io.imbot.api.connector.Connector;
+import io.imbot.api.connector.InboundMessage;
 import io.imbot.core.history.MessageRecord;
 import io.imbot.core.history.MessageStore;
-import io.imbot.core.transport.Backoff;
-import io.imbot.core.transport.Connector;
-import io.imbot.core.transport.InboundMessage;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -84,7 +84,7 @@ final class Arrivals {
                 a.state = State.REDELIVERED;
                 counters.duplicatesDropped.incrementAndGet();
                 log.debug("redelivered message {} from {} acknowledged again, not shown twice", a.message.id(), a.message.from());
-                connector.acknowledge(a.message.id());
+                connector.acknowledge(a.message.from(), a.message.id());
             }
             passOn();
         });

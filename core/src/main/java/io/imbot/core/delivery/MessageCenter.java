@@ -2,10 +2,10 @@ package io.imbot.core.delivery;
 
 import io.imbot.api.ChatMessage;
 import io.imbot.api.ConnectionChange;
+import io.imbot.api.connector.Connector;
+import io.imbot.api.connector.ConnectorListener;
+import io.imbot.api.connector.InboundMessage;
 import io.imbot.core.history.MessageStore;
-import io.imbot.core.transport.Connector;
-import io.imbot.core.transport.ConnectorListener;
-import io.imbot.core.transport.InboundMessage;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -63,7 +63,7 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
             sending.recover(loaded.resultAt(0));
             receiving.redispatch(loaded.resultAt(1));
             sendConsumer = vertx.eventBus().consumer(Addresses.SEND, this::onSendRequest);
-            connector.start(this);
+            connector.start(new ContextBoundListener(this, context));
             return null;
         });
     }
@@ -168,7 +168,7 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
         return drained.future()
                 .compose(v -> {
                     vertx.cancelTimer(graceTimer);
-                    return connector.stop();
+                    return Future.fromCompletionStage(connector.stop(), context);
                 })
                 .compose(v -> {
                     sending.abandonPending();

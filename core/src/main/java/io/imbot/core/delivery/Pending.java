@@ -1,6 +1,6 @@
 package io.imbot.core.delivery;
 
-import io.imbot.core.transport.OutboundMessage;
+import io.imbot.api.connector.OutboundMessage;
 import io.vertx.core.Promise;
 
 /** One accepted outbound message that has not ended yet. Touched only on the engine's event loop. */

@@ -1,10 +1,10 @@
 package io.imbot.core.delivery;
 
 import io.imbot.api.ChatMessage;
+import io.imbot.api.connector.Connector;
+import io.imbot.api.connector.InboundMessage;
 import io.imbot.core.history.MessageRecord;
 import io.imbot.core.history.MessageStore;
-import io.imbot.core.transport.Connector;
-import io.imbot.core.transport.InboundMessage;
 import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -39,7 +39,7 @@ final class ReceiveFlow {
     /** Stored, not yet published: in arrival order, re-dispatches first. */
     private final ArrayDeque<Inbound> waiting = new ArrayDeque<>();
     /** Stored messages whose ACK waits until the bots catch up; forgotten when the connection goes (the server redelivers). */
-    private final ArrayDeque<String> heldAcks = new ArrayDeque<>();
+    private final ArrayDeque<InboundMessage> heldAcks = new ArrayDeque<>();
     /** Published and not reported handled yet. */
     private int withBots;
     private final Arrivals arrivals;
@@ -72,7 +72,7 @@ final class ReceiveFlow {
             counters.inboundTooLong.incrementAndGet();
             log.warn("dropped message {} from {}: {} characters, over delivery.maxBodyChars ({})", m.id(), m.from(), m.body().length(),
                     maxBodyChars);
-            connector.acknowledge(m.id());
+            connector.acknowledge(m.from(), m.id());
             return;
         }
         arrivals.add(m);
@@ -82,9 +82,9 @@ final class ReceiveFlow {
     private void onStored(InboundMessage m, MessageRecord record) {
         waiting.addLast(new Inbound(record.toChatMessage(), false));
         if (maxUnhandled > 0 && unhandled() > maxUnhandled) {
-            heldAcks.addLast(m.id());
+            heldAcks.addLast(m);
         } else {
-            connector.acknowledge(m.id());
+            connector.acknowledge(m.from(), m.id());
         }
         publishWaiting();
     }
@@ -99,7 +99,8 @@ final class ReceiveFlow {
         }
         publishWaiting();
         while (!heldAcks.isEmpty() && unhandled() <= maxUnhandled) {
-            connector.acknowledge(heldAcks.pollFirst());
+            InboundMessage held = heldAcks.pollFirst();
+            connector.acknowledge(held.from(), held.id());
         }
     }
 

@@ -2,10 +2,10 @@ package io.imbot.core.delivery;
 
 import io.imbot.api.DeliveryException.Reason;
 import io.imbot.api.DeliveryStatus;
+import io.imbot.api.connector.Connector;
+import io.imbot.api.connector.OutboundMessage;
 import io.imbot.core.history.MessageRecord;
 import io.imbot.core.history.MessageStore;
-import io.imbot.core.transport.Connector;
-import io.imbot.core.transport.OutboundMessage;
 import io.imbot.protocol.Fields;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -137,8 +137,12 @@ final class SendFlow {
     }
 
     private String validate(String to, String body) {
-        if (to == null || !(Fields.isUser(to) || Fields.isRoom(to))) {
-            return "recipient must be a user name or #room, got '" + to + "'";
+        if (to == null || to.isEmpty()) {
+            return "recipient must not be empty";
+        }
+        String addressProblem = connector.checkAddress(to);
+        if (addressProblem != null) {
+            return "recipient '" + to + "': " + addressProblem;
         }
         if (body == null || body.isEmpty()) {
             return "text must not be empty";

@@ -3,6 +3,7 @@ package io.imbot.core.plugin;
 import io.imbot.api.ChatMessage;
 import io.imbot.api.DaemonStatus;
 import io.imbot.api.ReplyBot;
+import io.imbot.api.connector.ConnectorFactory;
 import io.imbot.core.delivery.Addresses;
 import io.imbot.core.delivery.DeliveryPort;
 import io.imbot.core.delivery.Inbound;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -138,6 +140,21 @@ public final class PluginHost extends VerticleBase {
         }
     }
 
+    /**
+     * Every connector factory: those of the started plugins, then those on the daemon's class path
+     * (the bundled connector), each kind once, the first found winning.
+     */
+    public Future<List<ConnectorFactory>> connectorFactories() {
+        return onHostContext(() -> serialized(() -> blocking(() -> {
+            Map<String, ConnectorFactory> byKind = new LinkedHashMap<>();
+            for (PluginWrapper w : manager.getStartedPlugins()) {
+                manager.getExtensions(ConnectorFactory.class, w.getPluginId()).forEach(f -> byKind.putIfAbsent(f.kind(), f));
+            }
+            manager.getExtensions(ConnectorFactory.class).forEach(f -> byKind.putIfAbsent(f.kind(), f));
+            return List.copyOf(byKind.values());
+        })));
+    }
+
     /** Creates the plugin's bots (their constructors are plugin code: off the event loop) and starts them. */
     private Future<Void> startBots(String id) {
         return blocking(() -> manager.getExtensions(ReplyBot.class, id))
@@ -149,8 +166,8 @@ public final class PluginHost extends VerticleBase {
     }
 
     private Future<Void> startBots(String id, List<ReplyBot> bots) {
-        if (bots.isEmpty()) {
-            log.warn("plugin {} has no ReplyBot extension (is the class annotated with @Extension?)", id);
+        if (bots.isEmpty() && manager.getExtensionClassNames(id).isEmpty()) {
+            log.warn("plugin {} has no extension (is the class annotated with @Extension?)", id);
         }
         roster.forget(id);
         List<Future<Void>> started = new ArrayList<>();

@@ -8,8 +8,8 @@ import io.imbot.core.testing.EngineFixture;
 import io.imbot.core.testing.FaultyStore;
 import io.imbot.core.testing.RawClient;
 import io.imbot.core.testing.TestStores;
-import io.imbot.core.transport.TcpConnector;
-import io.imbot.core.transport.TcpOptions;
+import io.imbot.plugins.imbotconnector.ImbotConnector;
+import io.imbot.plugins.imbotconnector.ImbotOptions;
 import io.imbot.protocol.Frame;
 import io.imbot.server.ImServer;
 import io.imbot.server.ServerOptions;
@@ -35,8 +35,8 @@ class StoreFailureTest {
         LocalCodecs.register(vertx);
         vertx.eventBus().<Inbound>consumer(Addresses.INBOUND, m -> shown.add(m.body()));
         vertx.eventBus().<io.imbot.api.ConnectionChange>consumer(Addresses.CONNECTION, m -> connection.add(m.body().state().name()));
-        TcpOptions tcp = TcpOptions.defaults("127.0.0.1", server.port(), "bot");
-        await(vertx.deployVerticle(new MessageCenter(EngineFixture.fastSettings(), new TcpConnector(vertx, tcp), store, "bot", counters)));
+        ImbotOptions tcp = ImbotOptions.defaults("127.0.0.1", server.port(), "bot");
+        await(vertx.deployVerticle(new MessageCenter(EngineFixture.fastSettings(), new ImbotConnector(vertx, tcp), store, "bot", counters)));
         RawClient alice = await(RawClient.login(vertx, server.port(), "alice"));
 
         alice.send(new Frame.Msg("s-1", "", "bot", "first", 1L));

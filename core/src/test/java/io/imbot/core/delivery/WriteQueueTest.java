@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.imbot.api.DeliveryStatus;
 import io.imbot.core.testing.Await;
 import io.imbot.core.testing.TestStores;
-import io.imbot.core.transport.TcpConnector;
-import io.imbot.core.transport.TcpOptions;
+import io.imbot.plugins.imbotconnector.ImbotConnector;
+import io.imbot.plugins.imbotconnector.ImbotOptions;
 import io.imbot.protocol.Frame;
 import io.imbot.protocol.FrameCodec;
 import io.imbot.protocol.FrameDecoder;
@@ -41,8 +41,8 @@ class WriteQueueTest {
         }, e -> {}))).listen(0, "127.0.0.1"));
         DeliverySettings settings = new DeliverySettings(Duration.ofSeconds(30), 3, Duration.ofSeconds(60), 1000, 1000, Duration.ofSeconds(1), 65536);
         DeliveryCounters counters = new DeliveryCounters();
-        TcpOptions tcp = TcpOptions.defaults("127.0.0.1", server.actualPort(), "bot");
-        await(vertx.deployVerticle(new MessageCenter(settings, new TcpConnector(vertx, tcp), await(TestStores.inMemory(vertx, "bot")),
+        ImbotOptions tcp = ImbotOptions.defaults("127.0.0.1", server.actualPort(), "bot");
+        await(vertx.deployVerticle(new MessageCenter(settings, new ImbotConnector(vertx, tcp), await(TestStores.inMemory(vertx, "bot")),
                 "bot", counters)));
         String body = "x".repeat(60_000);
 

@@ -6,7 +6,7 @@ import io.imbot.core.config.ConfigLoader;
 import io.imbot.core.config.ImbotConfig;
 import io.imbot.core.daemon.Daemon;
 import io.imbot.core.delivery.DeliverySettings;
-import io.imbot.core.transport.TcpOptions;
+import io.imbot.plugins.imbotconnector.ImbotOptions;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,7 +57,7 @@ public final class DaemonFixture implements AutoCloseable {
 
     /** Logs a person in on the daemon's server; their inbound messages land in {@link #inbox}. */
     public ChatClient login(String user) {
-        TcpOptions tcp = TcpOptions.defaults("127.0.0.1", daemon.serverPort(), user);
+        ImbotOptions tcp = ImbotOptions.defaults("127.0.0.1", daemon.serverPort(), user);
         DeliverySettings d = new DeliverySettings(Duration.ofMillis(500), 3, Duration.ofSeconds(10), 100, 1000, Duration.ofSeconds(1), 65536);
         client = new ChatClient(clientVertx, tcp, d);
         Futures.await(client.connect(inbox::add));

@@ -1,17 +1,17 @@
 package io.imbot.core.testing;
 
+import io.imbot.api.ConnectionChange;
 import io.imbot.api.DeliveryStatus;
 import io.imbot.core.delivery.Addresses;
-import io.imbot.api.ConnectionChange;
-import io.imbot.core.delivery.Inbound;
-import io.imbot.core.delivery.SendRequest;
 import io.imbot.core.delivery.DeliveryCounters;
 import io.imbot.core.delivery.DeliveryOutcome;
 import io.imbot.core.delivery.DeliverySettings;
+import io.imbot.core.delivery.Inbound;
 import io.imbot.core.delivery.MessageCenter;
+import io.imbot.core.delivery.SendRequest;
 import io.imbot.core.history.JdbcMessageStore;
-import io.imbot.core.transport.TcpConnector;
-import io.imbot.core.transport.TcpOptions;
+import io.imbot.plugins.imbotconnector.ImbotConnector;
+import io.imbot.plugins.imbotconnector.ImbotOptions;
 import io.imbot.server.ImServer;
 import io.imbot.server.ServerOptions;
 import io.vertx.core.Future;
@@ -57,18 +57,18 @@ public final class EngineFixture {
     }
 
     /** Like {@link #start(Vertx, DeliverySettings)}, with the connector's options adjusted. */
-    public static Future<EngineFixture> start(Vertx vertx, DeliverySettings settings, UnaryOperator<TcpOptions> tcp) {
+    public static Future<EngineFixture> start(Vertx vertx, DeliverySettings settings, UnaryOperator<ImbotOptions> tcp) {
         return ImServer.start(vertx, ServerOptions.defaults().withPort(0).withOpenLogin(true))
                 .compose(server -> TestStores.inMemory(vertx, "bot").map(store -> new EngineFixture(vertx, server, store)))
                 .compose(f -> f.deploy(settings, tcp).map(f));
     }
 
     /** Options for a connector to this fixture's server, reconnecting fast. */
-    public TcpOptions tcpOptions(String user) {
-        return TcpOptions.defaults("127.0.0.1", server.port(), user).withReconnect(Duration.ofMillis(20), Duration.ofMillis(200));
+    public ImbotOptions tcpOptions(String user) {
+        return ImbotOptions.defaults("127.0.0.1", server.port(), user).withReconnect(Duration.ofMillis(20), Duration.ofMillis(200));
     }
 
-    private Future<Void> deploy(DeliverySettings settings, UnaryOperator<TcpOptions> adjust) {
+    private Future<Void> deploy(DeliverySettings settings, UnaryOperator<ImbotOptions> adjust) {
         vertx.eventBus().<DeliveryOutcome>consumer(Addresses.DELIVERY_STATUS, m -> statusEvents.add(m.body()));
         vertx.eventBus().<Inbound>consumer(Addresses.INBOUND, m -> inboundEvents.add(m.body()));
         vertx.eventBus().<ConnectionChange>consumer(Addresses.CONNECTION,
@@ -76,8 +76,8 @@ public final class EngineFixture {
         return deployEngine(settings, adjust.apply(tcpOptions("bot")));
     }
 
-    private Future<Void> deployEngine(DeliverySettings settings, TcpOptions tcp) {
-        MessageCenter engine = new MessageCenter(settings, new TcpConnector(vertx, tcp), store, "bot", counters);
+    private Future<Void> deployEngine(DeliverySettings settings, ImbotOptions tcp) {
+        MessageCenter engine = new MessageCenter(settings, new ImbotConnector(vertx, tcp), store, "bot", counters);
         return vertx.deployVerticle(engine).map(id -> {
             center = engine;
             deploymentId = id;

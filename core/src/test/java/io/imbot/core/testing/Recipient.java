@@ -3,7 +3,7 @@ package io.imbot.core.testing;
 import io.imbot.api.ChatMessage;
 import io.imbot.core.client.ChatClient;
 import io.imbot.core.delivery.DeliverySettings;
-import io.imbot.core.transport.TcpOptions;
+import io.imbot.plugins.imbotconnector.ImbotOptions;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
@@ -19,7 +19,7 @@ public final class Recipient implements AutoCloseable {
     public final List<ChatMessage> shown = new CopyOnWriteArrayList<>();
 
     /** Logs in with {@code options} and waits until logged in. */
-    public Recipient(TcpOptions options) {
+    public Recipient(ImbotOptions options) {
         DeliverySettings d = new DeliverySettings(Duration.ofMillis(200), 5, Duration.ofSeconds(30), 100, 1000, Duration.ofSeconds(1), 65536);
         Futures.await(new ChatClient(vertx, options, d).connect(shown::add));
     }

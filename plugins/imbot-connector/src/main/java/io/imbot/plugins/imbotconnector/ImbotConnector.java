@@ -1,6 +1,13 @@
-package io.imbot.core.transport;
+package io.imbot.plugins.imbotconnector;
 
+import io.imbot.api.connector.Backoff;
+import io.imbot.api.connector.Connector;
+import io.imbot.api.connector.ConnectorListener;
+import io.imbot.api.connector.DeliveryGuarantee;
+import io.imbot.api.connector.InboundMessage;
+import io.imbot.api.connector.OutboundMessage;
 import io.imbot.protocol.ErrorCode;
+import io.imbot.protocol.Fields;
 import io.imbot.protocol.Frame;
 import io.imbot.protocol.FrameCodec;
 import io.imbot.protocol.FrameDecoder;
@@ -10,23 +17,25 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The native connector: length-prefixed JSON frames over one TCP connection. Logs in, joins the
- * configured rooms, pings when the link is quiet, closes a link that stays silent past the
- * heartbeat timeout, and reconnects with backoff.
+ * The connector for imbot's native protocol: length-prefixed JSON frames over one TCP connection.
+ * Logs in, joins the configured rooms, pings when the link is quiet, closes a link that stays silent
+ * past the heartbeat timeout, and reconnects with backoff. The server ACKs each message by its ID.
  *
- * <p>Confined to the context that called {@link #start}: no field is touched from another thread.
+ * <p>Confined to the Vert.x context that called {@link #start}: no field is touched from another
+ * thread, and every listener call is made on that context.
  */
-public final class TcpConnector implements Connector {
+public final class ImbotConnector implements Connector {
 
-    private static final Logger log = LoggerFactory.getLogger(TcpConnector.class);
+    private static final Logger log = LoggerFactory.getLogger(ImbotConnector.class);
 
     private final Vertx vertx;
-    private final TcpOptions options;
+    private final ImbotOptions options;
     private final Backoff backoff;
     private NetClient client;
     private ConnectorListener listener;
@@ -43,10 +52,21 @@ public final class TcpConnector implements Connector {
     private String lossReason;
 
     /** Creates a connector; nothing happens until {@link #start}. */
-    public TcpConnector(Vertx vertx, TcpOptions options) {
+    public ImbotConnector(Vertx vertx, ImbotOptions options) {
         this.vertx = vertx;
         this.options = options;
         this.backoff = new Backoff(options.initialDelay(), options.maxDelay(), ThreadLocalRandom.current());
+    }
+
+    @Override
+    public DeliveryGuarantee guarantee() {
+        return DeliveryGuarantee.PER_MESSAGE_ACK;
+    }
+
+    @Override
+    public String checkAddress(String address) {
+        return Fields.isUser(address) || Fields.isRoom(address) ? null
+                : "not a user name (1-64 of A-Z a-z 0-9 _ . -) or a room (# and such a name)";
     }
 
     @Override
@@ -74,20 +94,20 @@ public final class TcpConnector implements Connector {
     }
 
     @Override
-    public void acknowledge(String id) {
+    public void acknowledge(String from, String id) {
         if (loggedIn) {
             write(new Frame.Ack(id));
         }
     }
 
     @Override
-    public Future<Void> stop() {
+    public CompletionStage<Void> stop() {
         stopped = true;
         if (reconnectTimer >= 0) {
             vertx.cancelTimer(reconnectTimer);
         }
         Future<Void> closing = socket != null ? socket.close().recover(e -> Future.succeededFuture()) : Future.succeededFuture();
-        return closing.compose(v -> client != null ? client.close() : Future.succeededFuture());
+        return closing.compose(v -> client != null ? client.close() : Future.<Void>succeededFuture()).toCompletionStage();
     }
 
     @Override

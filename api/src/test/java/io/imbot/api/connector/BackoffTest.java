@@ -1,4 +1,4 @@
-package io.imbot.core.transport;
+package io.imbot.api.connector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,14 @@
-package io.imbot.core.transport;
+package io.imbot.core.connector;
 
 import static io.imbot.core.testing.Futures.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imbot.api.connector.ConnectorListener;
+import io.imbot.api.connector.InboundMessage;
+import io.imbot.api.connector.OutboundMessage;
 import io.imbot.core.testing.Await;
+import io.imbot.plugins.imbotconnector.ImbotConnector;
+import io.imbot.plugins.imbotconnector.ImbotOptions;
 import io.imbot.protocol.Frame;
 import io.imbot.protocol.FrameCodec;
 import io.imbot.protocol.FrameDecoder;
@@ -23,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The connector against a misbehaving server written here, frame by frame. */
 @ExtendWith(VertxExtension.class)
-class TcpConnectorTest {
+class ImbotConnectorTest {
 
     /** Records what the connector reports. */
     static final class Recorder implements ConnectorListener {
@@ -73,11 +78,11 @@ class TcpConnectorTest {
         });
     }
 
-    private static TcpConnector connector(Vertx vertx, int port, Duration heartbeat, Duration timeout, Recorder recorder) {
-        TcpOptions options = TcpOptions.defaults("127.0.0.1", port, "bot")
+    private static ImbotConnector connector(Vertx vertx, int port, Duration heartbeat, Duration timeout, Recorder recorder) {
+        ImbotOptions options = ImbotOptions.defaults("127.0.0.1", port, "bot")
                 .withHeartbeat(heartbeat, timeout)
                 .withReconnect(Duration.ofMillis(20), Duration.ofMillis(100));
-        TcpConnector c = new TcpConnector(vertx, options);
+        ImbotConnector c = new ImbotConnector(vertx, options);
         Promise<Void> started = Promise.promise();
         vertx.runOnContext(v -> {
             c.start(recorder);
@@ -174,9 +179,9 @@ class TcpConnectorTest {
             }, e -> {}));
         }).listen(0, "127.0.0.1"));
         Recorder recorder = new Recorder();
-        TcpOptions options = new TcpOptions("127.0.0.1", server.actualPort(), "bot", "", List.of(), 1 << 20, Duration.ofSeconds(5),
+        ImbotOptions options = new ImbotOptions("127.0.0.1", server.actualPort(), "bot", "", List.of(), 1 << 20, Duration.ofSeconds(5),
                 Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(1));
-        TcpConnector c = new TcpConnector(vertx, options);
+        ImbotConnector c = new ImbotConnector(vertx, options);
         vertx.runOnContext(v -> c.start(recorder));
 
         await(Await.until(vertx, 30, () -> recorder.messages.stream().anyMatch(m -> m.id().equals("good"))));

@@ -1,4 +1,4 @@
-package io.imbot.core.transport;
+package io.imbot.api.connector;
 
 import java.time.Duration;
 import java.util.random.RandomGenerator;
@@ -6,6 +6,9 @@ import java.util.random.RandomGenerator;
 /**
  * Exponential backoff with jitter: the n-th delay is drawn from [d/2, d] where d = initial * 2^n,
  * capped at max. Jitter keeps many clients from reconnecting in lockstep after a server restart.
+ *
+ * <p>For connectors: a wrong password, a refused certificate or a server that is down must not turn
+ * into a retry storm. Not thread-safe; use it from one thread.
  */
 public final class Backoff {
 
