@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param body the text
  * @param timestamp when the message was created by its sender (or received, if unknown)
  * @param status the delivery status; {@link DeliveryStatus#RECEIVED} for inbound messages
+ * @param connection the name of the connection (the network and account) the message came in or
+ *     went out on; {@value #DEFAULT_CONNECTION} for a daemon with a single connection
  */
 public record ChatMessage(
         String id,
@@ -27,7 +29,17 @@ public record ChatMessage(
         String to,
         String body,
         Instant timestamp,
-        DeliveryStatus status) {
+        DeliveryStatus status,
+        String connection) {
+
+    /** The name of the single connection of a daemon configured without a {@code connections} list. */
+    public static final String DEFAULT_CONNECTION = "main";
+
+    /** A message on the {@value #DEFAULT_CONNECTION} connection. */
+    public ChatMessage(String id, Direction direction, String conversation, String from, String to, String body, Instant timestamp,
+            DeliveryStatus status) {
+        this(id, direction, conversation, from, to, body, timestamp, status, DEFAULT_CONNECTION);
+    }
 
     /** Validates every component; none may be {@code null} and the ID may not be blank. */
     public ChatMessage {
@@ -39,6 +51,7 @@ public record ChatMessage(
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(connection, "connection");
         if (id.isBlank()) {
             throw new IllegalArgumentException("id must not be blank");
         }

@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param lastAt when the daemon stored the latest message
  * @param messageCount how many messages the conversation holds, both directions
  * @param unanswered inbound messages since the daemon's last message to the conversation
+ * @param connection the connection the conversation is on (see {@link ChatMessage#connection()})
  */
 public record Conversation(
         String conversation,
@@ -36,7 +37,15 @@ public record Conversation(
         String lastPreview,
         Instant lastAt,
         long messageCount,
-        long unanswered) {
+        long unanswered,
+        String connection) {
+
+    /** A conversation on the {@value ChatMessage#DEFAULT_CONNECTION} connection. */
+    public Conversation(String conversation, String lastId, Direction lastDirection, String lastSender, String lastPreview,
+            Instant lastAt, long messageCount, long unanswered) {
+        this(conversation, lastId, lastDirection, lastSender, lastPreview, lastAt, messageCount, unanswered,
+                ChatMessage.DEFAULT_CONNECTION);
+    }
 
     /** The longest {@link #lastPreview()}, in {@code char}s. */
     public static final int PREVIEW_CHARS = 200;
@@ -49,6 +58,7 @@ public record Conversation(
         Objects.requireNonNull(lastSender, "lastSender");
         Objects.requireNonNull(lastPreview, "lastPreview");
         Objects.requireNonNull(lastAt, "lastAt");
+        Objects.requireNonNull(connection, "connection");
         if (messageCount < 0) {
             throw new IllegalArgumentException("messageCount must be >= 0, was " + messageCount);
         }

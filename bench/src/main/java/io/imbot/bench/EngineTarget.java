@@ -73,7 +73,7 @@ final class EngineTarget implements Load.Target {
     @Override
     public void send(long seq, Load.Done done) {
         vertx.eventBus().<DeliveryOutcome>request(Addresses.SEND, request, options).onComplete(ar ->
-                done.ended(ar.succeeded() && ar.result().body().acknowledged()));
+                done.ended(ar.succeeded() && ar.result().body().succeeded()));
     }
 
     void close() throws Exception {

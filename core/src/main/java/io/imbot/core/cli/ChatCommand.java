@@ -76,7 +76,7 @@ final class ChatCommand implements Callable<Integer> {
                 }
             }
             DeliveryOutcome outcome = chat.send(target, line).toCompletionStage().toCompletableFuture().get();
-            out.println(outcome.acknowledged() ? "  (delivered)" : "  (not delivered: " + outcome.toException().getMessage() + ")");
+            out.println(outcome.succeeded() ? "  (delivered)" : "  (not delivered: " + outcome.toException().getMessage() + ")");
         }
         return close(vertx, chat);
     }

@@ -57,7 +57,7 @@ final class SendCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             DeliveryOutcome outcome = chat.send(to, text).toCompletionStage().toCompletableFuture().get();
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            if (!outcome.acknowledged()) {
+            if (!outcome.succeeded()) {
                 System.err.println("imbot: " + outcome.toException().getMessage());
                 return Main.FAILED;
             }

@@ -170,6 +170,7 @@ public final class Daemon {
                 .put("connected", counters.connected())
                 .put("accepted", counters.accepted())
                 .put("acknowledged", counters.acknowledged())
+                .put("sentUnconfirmed", counters.sent())
                 .put("timedOut", counters.timedOut())
                 .put("failed", counters.failed())
                 .put("refused", counters.refused())

@@ -7,6 +7,7 @@ public final class DeliveryCounters {
 
     final AtomicLong accepted = new AtomicLong();
     final AtomicLong acknowledged = new AtomicLong();
+    final AtomicLong sent = new AtomicLong();
     final AtomicLong timedOut = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
     final AtomicLong refused = new AtomicLong();
@@ -29,6 +30,11 @@ public final class DeliveryCounters {
     /** Messages accepted for sending since start. */
     public long accepted() {
         return accepted.get();
+    }
+
+    /** Messages written to a network that confirms nothing, since start (never counted as acknowledged). */
+    public long sent() {
+        return sent.get();
     }
 
     /** Messages acknowledged by the server since start. */

@@ -20,9 +20,9 @@ public record DeliveryOutcome(
         return new DeliveryOutcome("", to, DeliveryStatus.FAILED, 0, reason, detail);
     }
 
-    /** Whether the server acknowledged the message. */
-    public boolean acknowledged() {
-        return status == DeliveryStatus.ACKNOWLEDGED;
+    /** Whether the send went through: acknowledged, or written to a network that confirms nothing. */
+    public boolean succeeded() {
+        return status.succeeded();
     }
 
     /** The plugin API's view of this status change. */
@@ -30,7 +30,7 @@ public record DeliveryOutcome(
         return new DeliveryUpdate(id, to, status, attempts, reason, detail);
     }
 
-    /** The plugin API's success value; only for an acknowledged outcome. */
+    /** The plugin API's success value; only for an outcome that {@link #succeeded()}. */
     public Delivery toDelivery() {
         return new Delivery(id, status, attempts);
     }

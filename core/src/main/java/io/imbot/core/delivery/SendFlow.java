@@ -3,6 +3,7 @@ package io.imbot.core.delivery;
 import io.imbot.api.DeliveryException.Reason;
 import io.imbot.api.DeliveryStatus;
 import io.imbot.api.connector.Connector;
+import io.imbot.api.connector.DeliveryGuarantee;
 import io.imbot.api.connector.OutboundMessage;
 import io.imbot.core.history.MessageRecord;
 import io.imbot.core.history.MessageStore;
@@ -45,6 +46,8 @@ final class SendFlow {
     private final String self;
     private final DeliveryCounters counters;
     private final IdGenerator ids = new IdGenerator();
+    /** What the connector's confirmation makes a message: only a network with ACKs makes it ACKNOWLEDGED. */
+    private final DeliveryStatus confirmed;
     private final LateAcks lateAcks = new LateAcks(10_000);
 
     private final Map<String, Pending> pending = new HashMap<>();
@@ -62,6 +65,7 @@ final class SendFlow {
         this.store = store;
         this.self = self;
         this.counters = counters;
+        this.confirmed = connector.guarantee() == DeliveryGuarantee.NONE ? DeliveryStatus.SENT : DeliveryStatus.ACKNOWLEDGED;
     }
 
     /** Takes a request; {@code stored} (may be null) learns when it is durable, {@code outcome} how it ended. */
@@ -129,7 +133,7 @@ final class SendFlow {
         counters.repliesSentBefore.incrementAndGet();
         p.attempts = before.attempts();
         Reason reason = switch (before.status()) {
-            case ACKNOWLEDGED -> null;
+            case ACKNOWLEDGED, SENT -> null;
             case TIMED_OUT -> Reason.TIMED_OUT;
             default -> Reason.REJECTED;
         };
@@ -253,11 +257,11 @@ final class SendFlow {
     void onAck(String id) {
         Pending p = pending.get(id);
         if (p != null && p.state != Pending.State.STORING) {
-            finish(p, DeliveryStatus.ACKNOWLEDGED, null, "");
+            finish(p, confirmed, null, "");
         } else if (p == null && lateAcks.remove(id)) {
             counters.lateAcks.incrementAndGet();
-            log.info("late ACK for {}: it had timed out; its stored status is now ACKNOWLEDGED", id);
-            store.recordStatus(id, DeliveryStatus.ACKNOWLEDGED, 0, "acknowledged after it had timed out");
+            log.info("late ACK for {}: it had timed out; its stored status is now {}", id, confirmed);
+            store.recordStatus(id, confirmed, 0, "confirmed after it had timed out");
         }
     }
 
@@ -313,6 +317,7 @@ final class SendFlow {
     private void count(DeliveryStatus status) {
         switch (status) {
             case ACKNOWLEDGED -> counters.acknowledged.incrementAndGet();
+            case SENT -> counters.sent.incrementAndGet();
             case TIMED_OUT -> counters.timedOut.incrementAndGet();
             default -> counters.failed.incrementAndGet();
         }

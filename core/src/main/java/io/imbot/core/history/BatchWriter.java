@@ -23,7 +23,6 @@ import javax.sql.DataSource;
 final class BatchWriter implements AutoCloseable {
 
     private final DataSource dataSource;
-    private final String self;
     private Connection conn;
     private PreparedStatement insertOutbound;
     private PreparedStatement mergeOutbound;
@@ -36,9 +35,8 @@ final class BatchWriter implements AutoCloseable {
     private PreparedStatement updateStatus;
     private PreparedStatement mergeConversation;
 
-    BatchWriter(DataSource dataSource, String self) {
+    BatchWriter(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.self = self;
     }
 
     /**
@@ -71,8 +69,9 @@ final class BatchWriter implements AutoCloseable {
             boolean[] inboundIsNew = writeInbound(b, now);
             if (!b.handled.isEmpty()) {
                 for (WriteBatch.Handled h : b.handled) {
-                    deleteInbox.setString(1, h.from());
-                    deleteInbox.setString(2, h.id());
+                    deleteInbox.setString(1, h.connection());
+                    deleteInbox.setString(2, h.from());
+                    deleteInbox.setString(3, h.id());
                     deleteInbox.addBatch();
                 }
                 deleteInbox.executeBatch();
@@ -145,14 +144,16 @@ final class BatchWriter implements AutoCloseable {
     }
 
     private MessageRecord storedBefore(MessageRecord m) throws SQLException {
-        selectOutbound.setString(1, m.from());
-        selectOutbound.setString(2, m.id());
+        selectOutbound.setString(1, m.connection());
+        selectOutbound.setString(2, m.from());
+        selectOutbound.setString(3, m.id());
         try (ResultSet rs = selectOutbound.executeQuery()) {
             if (!rs.next()) {
                 throw new SQLException("outbound message " + m.id() + " was neither inserted nor found");
             }
             return new MessageRecord(rs.getLong(1), Direction.OUTBOUND, rs.getString(3), rs.getString(4), rs.getString(5),
-                    rs.getString(6), rs.getString(7), rs.getLong(8), DeliveryStatus.valueOf(rs.getString(9)), rs.getInt(10));
+                    rs.getString(6), rs.getString(7), rs.getLong(8), DeliveryStatus.valueOf(rs.getString(9)), rs.getInt(10),
+                    rs.getString(11));
         }
     }
 
@@ -172,9 +173,10 @@ final class BatchWriter implements AutoCloseable {
             isNew[i] = counts[i] > 0;
             if (isNew[i]) {
                 MessageRecord m = b.inbound.get(i);
-                insertInbox.setString(1, m.from());
-                insertInbox.setString(2, m.id());
-                insertInbox.setLong(3, m.seq());
+                insertInbox.setString(1, m.connection());
+                insertInbox.setString(2, m.from());
+                insertInbox.setString(3, m.id());
+                insertInbox.setLong(4, m.seq());
                 insertInbox.addBatch();
                 anyNew = true;
             }
@@ -194,8 +196,9 @@ final class BatchWriter implements AutoCloseable {
         boolean deletes = false;
         for (WriteBatch.StatusChange s : b.statuses) {
             if (s.status() != DeliveryStatus.PENDING) {
-                deleteOutbox.setString(1, self);
-                deleteOutbox.setString(2, s.id());
+                deleteOutbox.setString(1, s.connection());
+                deleteOutbox.setString(2, s.sender());
+                deleteOutbox.setString(3, s.id());
                 deleteOutbox.addBatch();
                 deletes = true;
             }
@@ -210,8 +213,9 @@ final class BatchWriter implements AutoCloseable {
             } else {
                 updateStatus.setString(4, s.reason());
             }
-            updateStatus.setString(5, self);
-            updateStatus.setString(6, s.id());
+            updateStatus.setString(5, s.connection());
+            updateStatus.setString(6, s.sender());
+            updateStatus.setString(7, s.id());
             updateStatus.addBatch();
             updates = true;
         }
@@ -232,6 +236,7 @@ final class BatchWriter implements AutoCloseable {
         ps.setString(6, m.body());
         ps.setLong(7, m.createdAt());
         ps.setLong(8, now);
+        ps.setString(9, m.connection());
     }
 
     /**
@@ -239,10 +244,10 @@ final class BatchWriter implements AutoCloseable {
      * since the last outbound one), taking the batch's messages in arrival order.
      */
     private void updateConversations(WriteBatch b, MessageRecord[] outbound, boolean[] inboundIsNew, long now) throws SQLException {
-        Map<String, MessageRecord> latest = new LinkedHashMap<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        Map<String, Integer> unanswered = new HashMap<>(); // since the batch's last outbound message, if any
-        Set<String> answered = new HashSet<>(); // has an outbound message in this batch: the stored count restarts
+        Map<Key, MessageRecord> latest = new LinkedHashMap<>();
+        Map<Key, Integer> counts = new LinkedHashMap<>();
+        Map<Key, Integer> unanswered = new HashMap<>(); // since the batch's last outbound message, if any
+        Set<Key> answered = new HashSet<>(); // has an outbound message in this batch: the stored count restarts
         int inboundIndex = 0;
         int outboundIndex = 0;
         for (MessageRecord m : b.arrivals) {
@@ -250,19 +255,21 @@ final class BatchWriter implements AutoCloseable {
             if (!isNew) {
                 continue; // a redelivery, or a reply stored before: already counted and shown
             }
-            latest.put(m.conversation(), m);
-            counts.merge(m.conversation(), 1, Integer::sum);
+            Key key = new Key(m.connection(), m.conversation());
+            latest.put(key, m);
+            counts.merge(key, 1, Integer::sum);
             if (m.direction() == Direction.INBOUND) {
-                unanswered.merge(m.conversation(), 1, Integer::sum);
+                unanswered.merge(key, 1, Integer::sum);
             } else {
-                unanswered.put(m.conversation(), 0);
-                answered.add(m.conversation());
+                unanswered.put(key, 0);
+                answered.add(key);
             }
         }
         if (latest.isEmpty()) {
             return;
         }
         for (MessageRecord m : latest.values()) {
+            Key key = new Key(m.connection(), m.conversation());
             String preview = Conversation.preview(m.body());
             mergeConversation.setString(1, m.conversation());
             mergeConversation.setString(2, m.id());
@@ -270,13 +277,17 @@ final class BatchWriter implements AutoCloseable {
             mergeConversation.setString(4, m.from());
             mergeConversation.setString(5, preview);
             mergeConversation.setLong(6, now);
-            mergeConversation.setLong(7, counts.get(m.conversation()));
-            mergeConversation.setLong(8, unanswered.get(m.conversation()));
-            mergeConversation.setBoolean(9, answered.contains(m.conversation()));
+            mergeConversation.setLong(7, counts.get(key));
+            mergeConversation.setLong(8, unanswered.get(key));
+            mergeConversation.setBoolean(9, answered.contains(key));
+            mergeConversation.setString(10, m.connection());
             mergeConversation.addBatch();
         }
         mergeConversation.executeBatch();
     }
+
+    /** A conversation is named within its connection. */
+    private record Key(String connection, String conversation) {}
 
     private void open() throws SQLException {
         if (conn != null) {

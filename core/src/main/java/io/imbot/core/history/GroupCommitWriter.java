@@ -37,14 +37,14 @@ final class GroupCommitWriter {
     /** The next message's place in the history; given in arrival order, so in and out interleave truly. */
     private long nextSeq;
 
-    GroupCommitWriter(Vertx vertx, DataSource dataSource, String self, long lastSeq) {
+    GroupCommitWriter(Vertx vertx, DataSource dataSource, long lastSeq) {
         this.vertx = vertx;
         this.thread = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "imbot-history-writer");
             t.setDaemon(true);
             return t;
         });
-        this.writer = new BatchWriter(dataSource, self);
+        this.writer = new BatchWriter(dataSource);
         this.nextSeq = lastSeq + 1;
     }
 
@@ -71,19 +71,19 @@ final class GroupCommitWriter {
         return done.future();
     }
 
-    Future<Void> recordStatus(String id, DeliveryStatus status, int attempts, String reason) {
+    Future<Void> recordStatus(String connection, String sender, String id, DeliveryStatus status, int attempts, String reason) {
         Promise<Void> done = Promise.promise();
         WriteBatch b = open();
-        b.statuses.add(new WriteBatch.StatusChange(id, status, attempts, System.currentTimeMillis(), reason));
+        b.statuses.add(new WriteBatch.StatusChange(connection, sender, id, status, attempts, System.currentTimeMillis(), reason));
         b.statusDone.add(done);
         kick();
         return done.future();
     }
 
-    Future<Void> markHandled(String from, String id) {
+    Future<Void> markHandled(String connection, String from, String id) {
         Promise<Void> done = Promise.promise();
         WriteBatch b = open();
-        b.handled.add(new WriteBatch.Handled(from, id));
+        b.handled.add(new WriteBatch.Handled(connection, from, id));
         b.handledDone.add(done);
         kick();
         return done.future();

@@ -1,5 +1,6 @@
 package io.imbot.core.history;
 
+import io.imbot.api.ChatMessage;
 import io.imbot.api.Conversation;
 import io.imbot.api.DeliveryStatus;
 import io.imbot.api.Direction;
@@ -24,6 +25,10 @@ import org.hsqldb.jdbc.JDBCDataSource;
  * GroupCommitWriter} on one writer thread over plain JDBC (one hand-off per batch: measured twice
  * as fast as the Vert.x JDBC client's hand-off per statement, see docs/BENCHMARKS.md). Reads go
  * through the Vert.x JDBC client's pool.
+ *
+ * <p>The store opened is the view of the {@value ChatMessage#DEFAULT_CONNECTION} connection; {@link
+ * #forConnection} gives the view of another, on the same database and writer. A view's writes and
+ * loads concern its connection; reads of history and conversations see every connection.
  */
 public final class JdbcMessageStore implements MessageStore {
 
@@ -32,16 +37,39 @@ public final class JdbcMessageStore implements MessageStore {
     private final Vertx vertx;
     private final JDBCDataSource dataSource;
     private final Pool readers;
+    private final String connection;
     private final String self;
     private final GroupCommitWriter writer;
+    /** The view that opened the database, which alone closes it; {@code null} for that view itself. */
+    private final JdbcMessageStore owner;
     private boolean closed;
 
     private JdbcMessageStore(Vertx vertx, JDBCDataSource dataSource, Pool readers, String self, long lastSeq) {
         this.vertx = vertx;
         this.dataSource = dataSource;
         this.readers = readers;
+        this.connection = ChatMessage.DEFAULT_CONNECTION;
         this.self = self;
-        this.writer = new GroupCommitWriter(vertx, dataSource, self, lastSeq);
+        this.writer = new GroupCommitWriter(vertx, dataSource, lastSeq);
+        this.owner = null;
+    }
+
+    private JdbcMessageStore(JdbcMessageStore owner, String connection, String self) {
+        this.vertx = owner.vertx;
+        this.dataSource = owner.dataSource;
+        this.readers = owner.readers;
+        this.connection = connection;
+        this.self = self;
+        this.writer = owner.writer;
+        this.owner = owner;
+    }
+
+    /**
+     * The view of the connection {@code name}, whose own user is {@code self}. Closing a view only
+     * flushes it; closing the store that {@link #open} returned closes the database.
+     */
+    public JdbcMessageStore forConnection(String name, String self) {
+        return new JdbcMessageStore(owner != null ? owner : this, name, self);
     }
 
     /**
@@ -64,42 +92,44 @@ public final class JdbcMessageStore implements MessageStore {
 
     @Override
     public Future<MessageRecord> saveOutbound(MessageRecord message) {
-        return writer.saveOutbound(message, false);
+        return writer.saveOutbound(message.withConnection(connection), false);
     }
 
     @Override
     public Future<MessageRecord> saveOutboundOnce(MessageRecord message) {
-        return writer.saveOutbound(message, true);
+        return writer.saveOutbound(message.withConnection(connection), true);
     }
 
     @Override
     public Future<Boolean> saveInbound(MessageRecord message) {
-        return writer.saveInbound(message);
+        return writer.saveInbound(message.withConnection(connection));
     }
 
     @Override
     public Future<Void> recordStatus(String id, DeliveryStatus status, int attempts, String reason) {
-        return writer.recordStatus(id, status, attempts, reason);
+        return writer.recordStatus(connection, self, id, status, attempts, reason);
     }
 
     @Override
     public Future<Void> markHandled(String from, String id) {
-        return writer.markHandled(from, id);
+        return writer.markHandled(connection, from, id);
     }
 
     @Override
     public Future<List<MessageRecord>> loadUnhandled() {
-        return query(Sql.SELECT_UNHANDLED, false, Tuple.tuple());
+        return query(Sql.SELECT_UNHANDLED, false, Tuple.of(connection));
     }
 
     @Override
     public Future<List<MessageRecord>> loadPending() {
-        return query(Sql.SELECT_PENDING, false, Tuple.of(self));
+        return query(Sql.SELECT_PENDING, false, Tuple.of(connection));
     }
 
     @Override
-    public Future<List<MessageRecord>> latest(String conversation, int limit) {
-        return query(Sql.SELECT_LATEST_OF_CONVERSATION, true, Tuple.of(conversation, clamp(limit)));
+    public Future<List<MessageRecord>> latest(String onConnection, String conversation, int limit) {
+        return onConnection == null
+                ? query(Sql.SELECT_LATEST_OF_CONVERSATION, true, Tuple.of(conversation, clamp(limit)))
+                : query(Sql.SELECT_LATEST_OF_CONVERSATION_ON, true, Tuple.of(conversation, onConnection, clamp(limit)));
     }
 
     @Override
@@ -121,6 +151,9 @@ public final class JdbcMessageStore implements MessageStore {
 
     @Override
     public Future<Void> close() {
+        if (owner != null) {
+            return flush();
+        }
         if (closed) {
             return Future.succeededFuture();
         }
@@ -160,7 +193,8 @@ public final class JdbcMessageStore implements MessageStore {
                     r.getString(4),
                     Instant.ofEpochMilli(r.getLong(5)),
                     r.getLong(6),
-                    r.getLong(7)));
+                    r.getLong(7),
+                    r.getString(8)));
         }
         return out;
     }
@@ -178,7 +212,8 @@ public final class JdbcMessageStore implements MessageStore {
                     r.getString(6),
                     r.getLong(7),
                     DeliveryStatus.valueOf(r.getString(8)),
-                    r.getInteger(9)));
+                    r.getInteger(9),
+                    r.getString(10)));
         }
         return out;
     }

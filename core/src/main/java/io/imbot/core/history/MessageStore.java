@@ -52,8 +52,17 @@ public interface MessageStore {
     /** The outbound messages still pending, oldest first. */
     Future<List<MessageRecord>> loadPending();
 
-    /** The latest {@code limit} messages of a conversation, oldest first. */
-    Future<List<MessageRecord>> latest(String conversation, int limit);
+    /** The latest {@code limit} messages of a conversation on any connection, oldest first. */
+    default Future<List<MessageRecord>> latest(String conversation, int limit) {
+        return latest(null, conversation, limit);
+    }
+
+    /**
+     * The latest {@code limit} messages of a conversation, oldest first.
+     *
+     * @param connection the connection's name, or {@code null} for the conversation of that name on any connection
+     */
+    Future<List<MessageRecord>> latest(String connection, String conversation, int limit);
 
     /** The latest {@code limit} messages across all conversations, oldest first. */
     Future<List<MessageRecord>> latest(int limit);

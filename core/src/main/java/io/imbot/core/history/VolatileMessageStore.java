@@ -74,8 +74,10 @@ public final class VolatileMessageStore implements MessageStore {
     }
 
     @Override
-    public Future<List<MessageRecord>> latest(String conversation, int limit) {
-        List<MessageRecord> of = recent.stream().filter(m -> m.conversation().equals(conversation)).toList();
+    public Future<List<MessageRecord>> latest(String connection, String conversation, int limit) {
+        List<MessageRecord> of = recent.stream()
+                .filter(m -> m.conversation().equals(conversation) && (connection == null || m.connection().equals(connection)))
+                .toList();
         return Future.succeededFuture(List.copyOf(of.subList(Math.max(0, of.size() - limit), of.size())));
     }
 

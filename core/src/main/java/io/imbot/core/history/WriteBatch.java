@@ -9,10 +9,10 @@ import java.util.List;
 final class WriteBatch {
 
     /** One status change of an outbound message. */
-    record StatusChange(String id, DeliveryStatus status, int attempts, long at, String reason) {}
+    record StatusChange(String connection, String sender, String id, DeliveryStatus status, int attempts, long at, String reason) {}
 
     /** An inbound message whose bots are done. */
-    record Handled(String from, String id) {}
+    record Handled(String connection, String from, String id) {}
 
     /** What the transaction found: which messages were new, and what was stored before for outbound IDs that were not. */
     record Result(MessageRecord[] outbound, boolean[] inboundIsNew) {}

@@ -94,7 +94,7 @@ final class HostedBotContext implements BotContext {
         if (handling != null) {
             handling.addReply(submitted.compose(Submission::stored));
         }
-        Future<Delivery> result = submitted.compose(Submission::outcome).compose(outcome -> outcome.acknowledged()
+        Future<Delivery> result = submitted.compose(Submission::outcome).compose(outcome -> outcome.succeeded()
                 ? Future.succeededFuture(outcome.toDelivery())
                 : Future.failedFuture(outcome.toException()));
         return onBotThread(result);

@@ -59,8 +59,8 @@ public final class FaultyStore implements MessageStore {
     }
 
     @Override
-    public Future<List<MessageRecord>> latest(String conversation, int limit) {
-        return real.latest(conversation, limit);
+    public Future<List<MessageRecord>> latest(String connection, String conversation, int limit) {
+        return real.latest(connection, conversation, limit);
     }
 
     @Override
