@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -32,7 +33,44 @@ public interface BotContext {
     CompletionStage<Delivery> send(String to, String text);
 
     /**
-     * Reads the latest messages of a conversation, oldest first.
+     * Sends a message with a fresh ID on the connection {@code connection}, also while the bot
+     * handles a message (where {@link #send(String, String)} would send a reply on the message's own
+     * connection).
+     *
+     * @param connection a connection's name, as in {@link ChatMessage#connection()}; {@code null}
+     *     for the first connection
+     * @return as {@link #send(String, String)}; fails with {@link DeliveryException} ({@code
+     *     INVALID}) for a connection the daemon does not have
+     */
+    default CompletionStage<Delivery> send(String connection, String to, String text) {
+        if (connection == null || connection.equals(ChatMessage.DEFAULT_CONNECTION)) {
+            return send(to, text);
+        }
+        return CompletableFuture.failedStage(new DeliveryException(DeliveryException.Reason.INVALID, null,
+                "no connection named '" + connection + "'"));
+    }
+
+    /** The names of the daemon's connections, the first (where sends that name none go) first. */
+    default List<String> connections() {
+        return List.of(ChatMessage.DEFAULT_CONNECTION);
+    }
+
+    /**
+     * Reads the latest messages of a conversation on one connection, oldest first.
+     *
+     * @param connection a connection's name, or {@code null} for the conversation of that name on
+     *     every connection
+     * @param conversation a user name or {@code #room}
+     * @param limit how many messages at most, 1 to 1000
+     * @return the messages; fails with {@link IllegalArgumentException} for a bad limit
+     */
+    default CompletionStage<List<ChatMessage>> history(String connection, String conversation, int limit) {
+        return history(conversation, limit);
+    }
+
+    /**
+     * Reads the latest messages of a conversation, oldest first, on every connection that has a
+     * conversation of that name.
      *
      * @param conversation a user name or {@code #room}
      * @param limit how many messages at most, 1 to 1000

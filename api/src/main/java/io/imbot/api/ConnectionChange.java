@@ -3,13 +3,19 @@ package io.imbot.api;
 import java.util.Objects;
 
 /**
- * The daemon's connection to the IM network changed, as {@link BotContext#onConnectionChange}
- * reports it. While the connection is down, sends wait (stored) and go out after it is back.
+ * One of the daemon's connections to an IM network changed, as {@link BotContext#onConnectionChange}
+ * reports it. While a connection is down, sends on it wait (stored) and go out after it is back.
  *
  * @param state what happened
  * @param reason why, for {@link State#DOWN} and {@link State#FAILED}; empty for {@link State#UP}
+ * @param connection the connection's name (see {@link ChatMessage#connection()})
  */
-public record ConnectionChange(State state, String reason) {
+public record ConnectionChange(State state, String reason, String connection) {
+
+    /** A change of the {@value ChatMessage#DEFAULT_CONNECTION} connection. */
+    public ConnectionChange(State state, String reason) {
+        this(state, reason, ChatMessage.DEFAULT_CONNECTION);
+    }
 
     /** Where the connection stands. */
     public enum State {
@@ -25,5 +31,6 @@ public record ConnectionChange(State state, String reason) {
     public ConnectionChange {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(connection, "connection");
     }
 }

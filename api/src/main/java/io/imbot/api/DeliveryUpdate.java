@@ -13,9 +13,16 @@ import java.util.Objects;
  * @param attempts transmissions so far
  * @param reason why it did not end acknowledged; {@code null} while pending and when acknowledged
  * @param detail a human-readable explanation, empty when there is nothing to add
+ * @param connection the connection the message goes out on (see {@link ChatMessage#connection()})
  */
 public record DeliveryUpdate(String messageId, String to, DeliveryStatus status, int attempts, DeliveryException.Reason reason,
-        String detail) {
+        String detail, String connection) {
+
+    /** An update on the {@value ChatMessage#DEFAULT_CONNECTION} connection. */
+    public DeliveryUpdate(String messageId, String to, DeliveryStatus status, int attempts, DeliveryException.Reason reason,
+            String detail) {
+        this(messageId, to, status, attempts, reason, detail, ChatMessage.DEFAULT_CONNECTION);
+    }
 
     /** Validates the components; only {@code reason} may be {@code null}. */
     public DeliveryUpdate {
@@ -23,5 +30,6 @@ public record DeliveryUpdate(String messageId, String to, DeliveryStatus status,
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(connection, "connection");
     }
 }

@@ -2,6 +2,7 @@ package io.imbot.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.imbot.api.connector.ConnectionSettings;
 import io.imbot.protocol.Fields;
 import io.imbot.server.ServerOptions;
 import io.imbot.server.TokenHash;
@@ -21,10 +22,13 @@ final class ConfigBinder {
 
     private final JsonNode tree;
     private final Map<String, String> sources;
+    /** The environment, for {@code tokenEnv}. */
+    private final Map<String, String> env;
 
-    ConfigBinder(JsonNode tree, Map<String, String> sources) {
+    ConfigBinder(JsonNode tree, Map<String, String> sources, Map<String, String> env) {
         this.tree = tree;
         this.sources = sources;
+        this.env = env;
     }
 
     ImbotConfig bind(Path home, Path file) throws ConfigException {
@@ -75,7 +79,10 @@ final class ConfigBinder {
         if (server.heartbeatTimeout().compareTo(server.heartbeat()) <= 0) {
             throw error("server.heartbeatTimeout", "must be longer than server.heartbeat (" + Durations.format(server.heartbeat()) + ")");
         }
-        return new ImbotConfig(home, file == null ? null : file.toAbsolutePath(), bot, server, delivery, database, plugins, admin);
+        List<ConnectionSettings> connections = new ConnectionsBinder(node("connections"), sources.getOrDefault("connections", "built-in default"), env::get)
+                .bind(bot, server);
+        return new ImbotConfig(home, file == null ? null : file.toAbsolutePath(), bot, server, delivery, database, plugins, admin,
+                connections);
     }
 
     /** The admin section; a non-loopback host needs TLS or the explicit plain-HTTP override. */

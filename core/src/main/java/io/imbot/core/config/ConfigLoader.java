@@ -1,8 +1,8 @@
 package io.imbot.core.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -65,7 +65,7 @@ public final class ConfigLoader {
             merge(tree, readFile(file), "", name, sources);
         }
         new Overrides(env, sysProps).apply(tree, sources);
-        return new ConfigBinder(tree, sources).bind(home.toAbsolutePath().normalize(), file);
+        return new ConfigBinder(tree, sources, env).bind(home.toAbsolutePath().normalize(), file);
     }
 
     static ObjectNode defaults() {

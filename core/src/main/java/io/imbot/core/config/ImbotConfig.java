@@ -1,5 +1,6 @@
 package io.imbot.core.config;
 
+import io.imbot.api.connector.ConnectionSettings;
 import io.imbot.server.TokenHash;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,9 @@ import java.util.Map;
  *
  * @param home the installation folder (holds conf/, data/, logs/, plugins/)
  * @param configFile the file the settings came from, or {@code null} for built-in defaults only
+ * @param connections the connections to IM networks, at least one; the first takes sends that name
+ *     none. Without a {@code connections} list it is the one that {@code bot} and {@code server}
+ *     describe, named {@value io.imbot.api.ChatMessage#DEFAULT_CONNECTION}
  */
 public record ImbotConfig(
         Path home,
@@ -21,7 +25,15 @@ public record ImbotConfig(
         Delivery delivery,
         Database database,
         Plugins plugins,
-        Admin admin) {
+        Admin admin,
+        List<ConnectionSettings> connections) {
+
+    /** The URL of a connection to the embedded reference server, whose port is known once it listens. */
+    public static final String EMBEDDED_URL = "embedded";
+
+    public ImbotConfig {
+        connections = List.copyOf(connections);
+    }
 
     /** The folder of the configuration file ({@code conf/} by default). */
     public Path configDir() {

@@ -1,33 +1,94 @@
 package io.imbot.core.daemon;
 
+import io.imbot.api.ChatMessage;
+import io.imbot.api.DeliveryException.Reason;
 import io.imbot.api.connector.ConnectionSettings;
 import io.imbot.api.connector.Connector;
 import io.imbot.api.connector.ConnectorFactory;
 import io.imbot.api.connector.ConnectorHost;
 import io.imbot.core.config.ConfigException;
 import io.imbot.core.config.ImbotConfig;
+import io.imbot.core.delivery.DeliveryOutcome;
+import io.imbot.core.delivery.DeliveryPort;
+import io.imbot.core.delivery.MessageCenter;
+import io.imbot.core.delivery.SendRequest;
+import io.imbot.core.delivery.Submission;
+import io.imbot.server.TokenHash;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Turns configured connections into connectors, through whichever connector factory names their kind. */
-final class Connections {
+/**
+ * The daemon's connections: turns configured connections into connectors, through whichever
+ * connector factory names their kind, and routes sends and handled messages to the message center
+ * of the right connection (the first for a send that names none).
+ */
+final class Connections implements DeliveryPort {
 
-    /** The one connection of a configuration without a {@code connections} list: the reference server's protocol. */
-    static final String DEFAULT_NAME = "main";
-    static final String DEFAULT_KIND = "imbot";
+    private final Map<String, MessageCenter> centers = new LinkedHashMap<>();
 
-    private Connections() {}
+    /** Adds a running message center; the first added takes sends that name no connection. */
+    void add(MessageCenter center) {
+        centers.put(center.name(), center);
+    }
 
-    /** The single connection that {@code bot.*} and {@code server.*} describe, to {@code port}. */
-    static ConnectionSettings fromServerSection(ImbotConfig config, int port, String token) {
-        ImbotConfig.Server s = config.server();
-        String host = s.host().contains(":") ? "[" + s.host() + "]" : s.host();
-        return new ConnectionSettings(DEFAULT_NAME, DEFAULT_KIND, "tcp://" + host + ":" + port, config.bot().user(), token,
-                config.bot().rooms(), s.reconnect().initialDelay(), s.reconnect().maxDelay(),
-                Map.of("maxFrameBytes", s.maxFrameBytes(), "connectTimeout", s.connectTimeout(), "heartbeat", s.heartbeat(),
-                        "heartbeatTimeout", s.heartbeatTimeout(), "resetAfter", s.reconnect().resetAfter()));
+    /** The message centers, the first connection first. */
+    List<MessageCenter> centers() {
+        return List.copyOf(centers.values());
+    }
+
+    @Override
+    public Submission submit(SendRequest request) {
+        MessageCenter center = request.connection() == null ? centers.values().iterator().next() : centers.get(request.connection());
+        if (center == null) {
+            DeliveryOutcome refused = DeliveryOutcome.refused(request.connection(), request.to(), Reason.INVALID,
+                    "no connection named '" + request.connection() + "' (connections: " + String.join(", ", centers.keySet()) + ")");
+            return new Submission(Future.failedFuture(refused.toException()), Future.succeededFuture(refused));
+        }
+        return center.submit(request);
+    }
+
+    @Override
+    public void handled(ChatMessage message) {
+        MessageCenter center = centers.get(message.connection());
+        if (center != null) {
+            center.handled(message);
+        }
+    }
+
+    /**
+     * The connections with run tokens for those to the embedded server that have none: the daemon
+     * lets itself in with a token made for this run.
+     */
+    static List<ConnectionSettings> withRunTokens(List<ConnectionSettings> configured) {
+        List<ConnectionSettings> out = new ArrayList<>();
+        for (ConnectionSettings c : configured) {
+            boolean needsToken = c.url().equals(ImbotConfig.EMBEDDED_URL) && c.token().isEmpty();
+            out.add(needsToken ? new ConnectionSettings(c.name(), c.kind(), c.url(), c.user(), TokenHash.randomToken(), c.rooms(),
+                    c.reconnectInitial(), c.reconnectMax(), c.options()) : c);
+        }
+        return out;
+    }
+
+    /** The users and tokens of the connections to the embedded server: its accounts for the daemon. */
+    static Map<String, String> embeddedAccounts(List<ConnectionSettings> connections) {
+        Map<String, String> accounts = new LinkedHashMap<>();
+        connections.stream().filter(c -> c.url().equals(ImbotConfig.EMBEDDED_URL)).forEach(c -> accounts.put(c.user(), c.token()));
+        return accounts;
+    }
+
+    /** {@code c} with the embedded server's address in place of {@code embedded}. */
+    static ConnectionSettings resolve(ConnectionSettings c, String serverHost, int serverPort) {
+        if (!c.url().equals(ImbotConfig.EMBEDDED_URL)) {
+            return c;
+        }
+        String host = serverHost.contains(":") ? "[" + serverHost + "]" : serverHost;
+        return new ConnectionSettings(c.name(), c.kind(), "tcp://" + host + ":" + serverPort, c.user(), c.token(), c.rooms(),
+                c.reconnectInitial(), c.reconnectMax(), c.options());
     }
 
     /**

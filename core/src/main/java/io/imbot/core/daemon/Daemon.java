@@ -1,7 +1,8 @@
 package io.imbot.core.daemon;
 
 import io.imbot.api.DaemonStatus;
-import io.imbot.api.connector.Connector;
+import io.imbot.api.connector.ConnectionSettings;
+import io.imbot.api.connector.ConnectorFactory;
 import io.imbot.core.admin.AdminServer;
 import io.imbot.core.config.ConfigException;
 import io.imbot.core.config.ImbotConfig;
@@ -15,19 +16,24 @@ import io.imbot.core.plugin.PluginHost;
 import io.imbot.core.plugin.PluginHostSettings;
 import io.imbot.server.ImServer;
 import io.imbot.server.ServerOptions;
-import io.imbot.server.TokenHash;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The running daemon: the embedded reference server (when configured), the history store, the
- * message center with its connector, the plugin host and the admin API, started in that order and
- * stopped in reverse.
+ * plugin host, a message center with its connector for each connection, and the admin API, started
+ * in that order and stopped in reverse. Connections are independent: one that cannot reach its
+ * server keeps trying with backoff while the others carry on.
  */
 public final class Daemon {
 
@@ -35,22 +41,30 @@ public final class Daemon {
 
     private final ImbotConfig config;
     private final Vertx vertx;
-    /** {@code bot.token}, or for an embedded server without one, a token made for this run. Never logged. */
-    private final String botToken;
+    /** The configured connections, those to the embedded server with a token made for this run if they had none. Tokens are never logged. */
+    private final List<ConnectionSettings> connectionSettings;
+    private final Connections connections = new Connections();
+    /**
+     * A context that belongs to no deployment. The message centers are deployed from it: deployed
+     * from the plugin host's context they would be its children, undeployed with it, before the
+     * bots have finished.
+     */
+    private final Context home;
     private final DeliveryCounters counters = new DeliveryCounters();
     private final long startedAt = System.nanoTime();
     private ImServer server;
     private MessageStore store;
-    private String centerId;
+    private final List<String> centerIds = new ArrayList<>();
     private String hostId;
     private PluginHost host;
     private AdminServer admin;
     private int adminPort = -1;
 
-    private Daemon(ImbotConfig config, Vertx vertx, String botToken) {
+    private Daemon(ImbotConfig config, Vertx vertx, List<ConnectionSettings> connectionSettings) {
         this.config = config;
         this.vertx = vertx;
-        this.botToken = botToken;
+        this.connectionSettings = connectionSettings;
+        this.home = ((VertxInternal) vertx).createEventLoopContext();
     }
 
     /**
@@ -61,27 +75,28 @@ public final class Daemon {
      *     (everything started is stopped)
      */
     public static Future<Daemon> start(Vertx vertx, ImbotConfig config) {
-        String token = config.bot().token();
-        if (token.isEmpty() && config.server().embedded()) {
-            token = TokenHash.randomToken();
-            log.info("bot.token is empty: the embedded server lets '{}' in only with a token made for this run", config.bot().user());
+        List<ConnectionSettings> settings = Connections.withRunTokens(config.connections());
+        for (int i = 0; i < settings.size(); i++) {
+            if (settings.get(i) != config.connections().get(i)) {
+                log.info("connection {}: no token; the embedded server lets '{}' in only with a token made for this run",
+                        settings.get(i).name(), settings.get(i).user());
+            }
         }
         ServerOptions serverOptions;
         try {
-            serverOptions = config.server().embedded() ? ServerSetup.embedded(config, token) : null;
+            serverOptions = config.server().embedded() ? ServerSetup.embedded(config, Connections.embeddedAccounts(settings)) : null;
         } catch (ConfigException e) {
             return Future.failedFuture(e);
         }
-        Daemon d = new Daemon(config, vertx, token);
+        Daemon d = new Daemon(config, vertx, settings);
         return d.startParts(serverOptions).map(v -> d).recover(e -> d.stop().transform(ignored -> Future.failedFuture(e)));
     }
 
     /**
-     * The reference server, the database and the plugins start side by side; the message center
-     * connects last, once the bots are ready, so no inbound message is published before they listen.
+     * The reference server, the database and the plugins start side by side; the message centers
+     * connect last, once the bots are ready, so no inbound message is published before they listen.
      */
     private Future<Void> startParts(ServerOptions serverOptions) {
-        ImbotConfig.Server s = config.server();
         long[] t = {System.nanoTime()};
         Future<Void> serverStarted = serverOptions != null
                 ? ImServer.start(vertx, serverOptions)
@@ -90,7 +105,7 @@ public final class Daemon {
                             return null;
                         })
                 : Future.succeededFuture();
-        Future<JdbcMessageStore> storeOpened = JdbcMessageStore.open(vertx, config.database().url(), config.bot().user(),
+        Future<JdbcMessageStore> storeOpened = JdbcMessageStore.open(vertx, config.database().url(), connectionSettings.get(0).user(),
                         config.database().lockWait())
                 .onSuccess(st -> {
                     store = st;
@@ -101,36 +116,51 @@ public final class Daemon {
         Future<String> hostStarted = vertx.deployVerticle(host).onSuccess(id -> hostId = id);
         return Future.all(serverStarted, storeOpened, hostStarted)
                 .compose(all -> host.connectorFactories())
-                .compose(factories -> {
-                    int port = server != null ? server.port() : s.port();
-                    Connector connector;
-                    try {
-                        connector = Connections.create(factories, Connections.fromServerSection(config, port, botToken), vertx);
-                    } catch (ConfigException e) {
-                        delivery.fail(e);
-                        return Future.failedFuture(e);
+                .compose(factories -> onHome(() -> startConnections(factories, storeOpened.result())))
+                .onComplete(ar -> {
+                    if (ar.succeeded()) {
+                        delivery.complete(connections);
+                    } else {
+                        delivery.fail(ar.cause());
                     }
-                    MessageCenter center = new MessageCenter(DeliverySettings.from(config.delivery()), connector, store,
-                            config.bot().user(), counters);
-                    return vertx.deployVerticle(center).onComplete(ar -> {
-                        if (ar.succeeded()) {
-                            delivery.complete(center);
-                        } else {
-                            delivery.fail(ar.cause());
-                        }
-                    });
                 })
-                .compose(id -> {
-                    centerId = id;
-                    return startAdmin();
-                });
+                .compose(v -> startAdmin());
+    }
+
+    private <T> Future<T> onHome(java.util.function.Supplier<Future<T>> work) {
+        Promise<T> done = Promise.promise();
+        home.runOnContext(v -> work.get().onComplete(done));
+        return done.future();
+    }
+
+    /** A message center for each connection, the first first; fails at the first connection that is misconfigured. */
+    private Future<Void> startConnections(List<ConnectorFactory> factories, JdbcMessageStore root) {
+        Future<Void> chain = Future.succeededFuture();
+        boolean first = true;
+        for (ConnectionSettings configured : connectionSettings) {
+            ConnectionSettings c = server == null ? configured : Connections.resolve(configured, config.server().host(), server.port());
+            MessageCenter center;
+            try {
+                center = new MessageCenter(c.name(), first, DeliverySettings.from(config.delivery()), Connections.create(factories, c, vertx),
+                        root.forConnection(c.name(), c.user()), c.user(), counters);
+            } catch (ConfigException e) {
+                return chain.compose(v -> Future.failedFuture(e));
+            }
+            first = false;
+            chain = chain.compose(v -> vertx.deployVerticle(center)).map(id -> {
+                centerIds.add(id);
+                connections.add(center);
+                return null;
+            });
+        }
+        return chain;
     }
 
     private Future<Void> startAdmin() {
         if (!config.admin().enabled()) {
             return Future.succeededFuture();
         }
-        admin = new AdminServer(vertx, store, host, this::statusJson, config.bot().user());
+        admin = new AdminServer(vertx, store, host, this::statusJson, connectionSettings.get(0).user());
         return admin.start(config.admin()).map(port -> {
             adminPort = port;
             return null;
@@ -145,6 +175,11 @@ public final class Daemon {
     /** The port of the admin API, or -1 when it is off. */
     public int adminPort() {
         return adminPort;
+    }
+
+    /** The history store (every connection's messages). */
+    public MessageStore history() {
+        return store;
     }
 
     /** The plugin host. */
@@ -165,7 +200,8 @@ public final class Daemon {
 
     private JsonObject statusJson() {
         return new JsonObject()
-                .put("user", config.bot().user())
+                .put("user", connectionSettings.get(0).user())
+                .put("connections", connectionsJson())
                 .put("uptimeMs", Duration.ofNanos(System.nanoTime() - startedAt).toMillis())
                 .put("connected", counters.connected())
                 .put("accepted", counters.accepted())
@@ -189,6 +225,15 @@ public final class Daemon {
                 .put("timers", counters.timers());
     }
 
+    private JsonArray connectionsJson() {
+        JsonArray out = new JsonArray();
+        for (MessageCenter c : connections.centers()) {
+            out.add(new JsonObject().put("name", c.name()).put("via", c.describe()).put("up", c.up())
+                    .put("guarantee", c.guarantee().name()));
+        }
+        return out;
+    }
+
     /**
      * Stops everything in reverse order: stop taking messages, let the bots finish, wait briefly for
      * in-flight ACKs, close the database cleanly. Never fails; problems are logged.
@@ -196,7 +241,8 @@ public final class Daemon {
     public Future<Void> stop() {
         return step("admin API", admin == null ? null : admin::stop)
                 .compose(v -> step("plugins", hostId == null ? null : () -> vertx.undeploy(hostId)))
-                .compose(v -> step("message center", centerId == null ? null : () -> vertx.undeploy(centerId)))
+                .compose(v -> step("message centers", centerIds.isEmpty() ? null
+                        : () -> Future.join(centerIds.stream().map(vertx::undeploy).toList()).mapEmpty()))
                 .compose(v -> step("database", store == null ? null : store::close))
                 .compose(v -> step("reference server", server == null ? null : server::stop));
     }

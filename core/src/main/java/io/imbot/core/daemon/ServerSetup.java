@@ -58,18 +58,19 @@ public final class ServerSetup {
     }
 
     /**
-     * Options for the embedded server: like {@link #standalone} and the daemon's own account, for
-     * {@code botToken}, in place of any configured one.
+     * Options for the embedded server: like {@link #standalone} and the daemon's own accounts (user
+     * to token: those of its connections to this server), in place of any configured ones.
      */
-    static ServerOptions embedded(ImbotConfig config, String botToken) throws ConfigException {
+    static ServerOptions embedded(ImbotConfig config, Map<String, String> daemonAccounts) throws ConfigException {
         ServerOptions options = common(config);
-        String bot = config.bot().user();
         Map<String, TokenHash> accounts = new LinkedHashMap<>(options.accounts());
-        if (accounts.put(bot, TokenHash.of(botToken, IN_MEMORY_ITERATIONS)) != null) {
-            log.warn("the accounts list the bot user '{}'; the embedded server ignores that entry and takes the bot's token"
-                    + " from bot.token", bot);
+        for (Map.Entry<String, String> own : daemonAccounts.entrySet()) {
+            if (accounts.put(own.getKey(), TokenHash.of(own.getValue(), IN_MEMORY_ITERATIONS)) != null) {
+                log.warn("the accounts list the daemon's user '{}'; the embedded server ignores that entry and takes the token of the"
+                        + " daemon's connection", own.getKey());
+            }
         }
-        return options.withAccounts(accounts).withReservedUsers(Set.of(bot));
+        return options.withAccounts(accounts).withReservedUsers(Set.copyOf(daemonAccounts.keySet()));
     }
 
     private static ServerOptions common(ImbotConfig config) throws ConfigException {

@@ -10,8 +10,16 @@ public final class Addresses {
 
     private Addresses() {}
 
-    /** Request/reply: send a message. The request is a {@link SendRequest}; the reply is the {@link DeliveryOutcome} once the send ended. */
+    /**
+     * Request/reply: send a message on the first connection, or on the one the request names. The
+     * request is a {@link SendRequest}; the reply is the {@link DeliveryOutcome} once the send ended.
+     */
     public static final String SEND = "imbot.send";
+
+    /** Request/reply like {@link #SEND}, straight to the message center of the connection {@code name}. */
+    public static String sendOn(String name) {
+        return SEND + "." + name;
+    }
 
     /** Publish: every inbound message after it is stored and ACKed, as an {@link Inbound}; once, or again after a restart if it was not handled. */
     public static final String INBOUND = "imbot.inbound";
@@ -19,6 +27,6 @@ public final class Addresses {
     /** Publish: each status change of an outbound message as a {@link DeliveryOutcome}: PENDING once stored, then its outcome. */
     public static final String DELIVERY_STATUS = "imbot.delivery";
 
-    /** Publish: each change of the connection, as an {@link io.imbot.api.ConnectionChange}. */
+    /** Publish: each change of a connection, as an {@link io.imbot.api.ConnectionChange}. */
     public static final String CONNECTION = "imbot.connection";
 }

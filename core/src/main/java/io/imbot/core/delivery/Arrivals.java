@@ -49,13 +49,18 @@ final class Arrivals {
     private final ArrayDeque<Arrival> inOrder = new ArrayDeque<>();
     private final Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(10), ThreadLocalRandom.current());
     private long retryTimer = -1;
+    private final String connection;
     /** Arrivals in state FAILED, waiting for the retry timer. */
     private int failed;
 
-    /** @param onNew told of each new message, once stored, in arrival order */
-    Arrivals(Vertx vertx, MessageStore store, Connector connector, DeliveryCounters counters,
+    /**
+     * @param connection the connection's name, which every record carries
+     * @param onNew told of each new message, once stored, in arrival order
+     */
+    Arrivals(Vertx vertx, String connection, MessageStore store, Connector connector, DeliveryCounters counters,
             BiConsumer<InboundMessage, MessageRecord> onNew) {
         this.vertx = vertx;
+        this.connection = connection;
         this.store = store;
         this.connector = connector;
         this.counters = counters;
@@ -64,7 +69,7 @@ final class Arrivals {
 
     void add(InboundMessage m) {
         long at = m.sentAt() > 0 ? m.sentAt() : System.currentTimeMillis();
-        Arrival a = new Arrival(m, MessageRecord.inbound(m.id(), m.from(), m.to(), m.body(), at));
+        Arrival a = new Arrival(m, MessageRecord.inbound(m.id(), m.from(), m.to(), m.body(), at).withConnection(connection));
         inOrder.addLast(a);
         save(a);
     }

@@ -1,5 +1,7 @@
 package io.imbot.core.delivery;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counters of the delivery engine; written on its event loop, readable from any thread. */
@@ -25,7 +27,8 @@ public final class DeliveryCounters {
     final AtomicLong repliesSentBefore = new AtomicLong();
     final AtomicLong inboundStoreFailures = new AtomicLong();
     final AtomicLong inboundTooLong = new AtomicLong();
-    volatile boolean connected;
+    /** Each connection's state: logged in or not. */
+    private final Map<String, Boolean> up = new ConcurrentHashMap<>();
 
     /** Messages accepted for sending since start. */
     public long accepted() {
@@ -127,8 +130,13 @@ public final class DeliveryCounters {
         return inboundTooLong.get();
     }
 
-    /** Whether the engine is logged in to the IM server. */
+    /** Whether every connection is logged in to its IM server. */
     public boolean connected() {
-        return connected;
+        return !up.isEmpty() && !up.containsValue(false);
+    }
+
+    /** Records whether the connection {@code name} is logged in. */
+    void connectionUp(String name, boolean isUp) {
+        up.put(name, isUp);
     }
 }

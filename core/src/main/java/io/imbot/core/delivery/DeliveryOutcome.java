@@ -11,13 +11,14 @@ import io.imbot.api.DeliveryUpdate;
  * @param id the message ID, or empty when the message was refused before it got one
  * @param reason why it did not end acknowledged; {@code null} when it did (or is still pending)
  * @param detail a human-readable explanation, empty when there is nothing to add
+ * @param connection the connection the message was for
  */
 public record DeliveryOutcome(
-        String id, String to, DeliveryStatus status, int attempts, DeliveryException.Reason reason, String detail) {
+        String id, String to, DeliveryStatus status, int attempts, DeliveryException.Reason reason, String detail, String connection) {
 
     /** A send refused before it got an ID. */
-    public static DeliveryOutcome refused(String to, DeliveryException.Reason reason, String detail) {
-        return new DeliveryOutcome("", to, DeliveryStatus.FAILED, 0, reason, detail);
+    public static DeliveryOutcome refused(String connection, String to, DeliveryException.Reason reason, String detail) {
+        return new DeliveryOutcome("", to, DeliveryStatus.FAILED, 0, reason, detail, connection);
     }
 
     /** Whether the send went through: acknowledged, or written to a network that confirms nothing. */
@@ -27,7 +28,7 @@ public record DeliveryOutcome(
 
     /** The plugin API's view of this status change. */
     public DeliveryUpdate toUpdate() {
-        return new DeliveryUpdate(id, to, status, attempts, reason, detail);
+        return new DeliveryUpdate(id, to, status, attempts, reason, detail, connection);
     }
 
     /** The plugin API's success value; only for an outcome that {@link #succeeded()}. */

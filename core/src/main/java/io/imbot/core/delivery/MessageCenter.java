@@ -2,8 +2,10 @@ package io.imbot.core.delivery;
 
 import io.imbot.api.ChatMessage;
 import io.imbot.api.ConnectionChange;
+import io.imbot.api.DeliveryException.Reason;
 import io.imbot.api.connector.Connector;
 import io.imbot.api.connector.ConnectorListener;
+import io.imbot.api.connector.DeliveryGuarantee;
 import io.imbot.api.connector.InboundMessage;
 import io.imbot.core.history.MessageStore;
 import io.vertx.core.Context;
@@ -31,6 +33,9 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
 
     private static final Logger log = LoggerFactory.getLogger(MessageCenter.class);
 
+    private final String name;
+    /** Whether this is the first connection, which takes the sends on {@link Addresses#SEND} that name none. */
+    private final boolean first;
     private final DeliverySettings settings;
     private final Connector connector;
     private final MessageStore store;
@@ -41,12 +46,27 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
     private SendFlow sending;
     private ReceiveFlow receiving;
     private MessageConsumer<Object> sendConsumer;
+    private MessageConsumer<Object> namedSendConsumer;
+    private volatile boolean up;
 
     /**
      * Creates the engine. It takes ownership of {@code connector}; {@code store} must already be
      * open and is not closed by the engine.
      */
     public MessageCenter(DeliverySettings settings, Connector connector, MessageStore store, String self, DeliveryCounters counters) {
+        this(ChatMessage.DEFAULT_CONNECTION, true, settings, connector, store, self, counters);
+    }
+
+    /**
+     * Creates the engine of the connection {@code name}. It takes ownership of {@code connector};
+     * {@code store} is that connection's view, already open, and is not closed by the engine.
+     *
+     * @param first whether sends on {@link Addresses#SEND} that name no connection come here
+     */
+    public MessageCenter(String name, boolean first, DeliverySettings settings, Connector connector, MessageStore store, String self,
+            DeliveryCounters counters) {
+        this.name = name;
+        this.first = first;
         this.settings = settings;
         this.connector = connector;
         this.store = store;
@@ -57,12 +77,15 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
     @Override
     public Future<?> start() {
         LocalCodecs.register(vertx);
-        sending = new SendFlow(vertx, settings, connector, store, self, counters);
-        receiving = new ReceiveFlow(vertx, store, connector, counters, settings);
+        sending = new SendFlow(vertx, name, settings, connector, store, self, counters);
+        receiving = new ReceiveFlow(vertx, name, store, connector, counters, settings);
         return Future.all(store.loadPending(), store.loadUnhandled()).map(loaded -> {
             sending.recover(loaded.resultAt(0));
             receiving.redispatch(loaded.resultAt(1));
-            sendConsumer = vertx.eventBus().consumer(Addresses.SEND, this::onSendRequest);
+            namedSendConsumer = vertx.eventBus().consumer(Addresses.sendOn(name), this::onSendRequest);
+            if (first) {
+                sendConsumer = vertx.eventBus().consumer(Addresses.SEND, this::onSendRequest);
+            }
             connector.start(new ContextBoundListener(this, context));
             return null;
         });
@@ -73,9 +96,37 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
             msg.fail(400, "expected a " + SendRequest.class.getName() + ", got " + msg.body());
             return;
         }
+        if (request.connection() != null && !request.connection().equals(name)) {
+            // Sent to the first connection's address but naming another: pass it on.
+            vertx.eventBus().request(Addresses.sendOn(request.connection()), request)
+                    .onSuccess(reply -> msg.reply(reply.body()))
+                    .onFailure(e -> msg.reply(DeliveryOutcome.refused(request.connection(), request.to(), Reason.INVALID,
+                            "no connection named '" + request.connection() + "'")));
+            return;
+        }
         Promise<DeliveryOutcome> outcome = Promise.promise();
         sending.accept(request, null, outcome);
         outcome.future().onSuccess(msg::reply);
+    }
+
+    /** The connection's name. */
+    public String name() {
+        return name;
+    }
+
+    /** Whether the connection is logged in now. */
+    public boolean up() {
+        return up;
+    }
+
+    /** What the connection's network confirms. */
+    public DeliveryGuarantee guarantee() {
+        return connector.guarantee();
+    }
+
+    /** The connector's description, without secrets. */
+    public String describe() {
+        return connector.describe();
     }
 
     /** The context this engine runs on, once deployed. */
@@ -117,14 +168,15 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
 
     @Override
     public void onAttemptFailed(String reason) {
-        vertx.eventBus().publish(Addresses.CONNECTION, new ConnectionChange(ConnectionChange.State.FAILED, reason));
+        vertx.eventBus().publish(Addresses.CONNECTION, new ConnectionChange(ConnectionChange.State.FAILED, reason, name));
     }
 
     @Override
     public void onReady() {
-        vertx.eventBus().publish(Addresses.CONNECTION, new ConnectionChange(ConnectionChange.State.UP, ""));
-        counters.connected = true;
-        log.info("connected via {}; {} messages waiting", connector.describe(), sending.waiting());
+        vertx.eventBus().publish(Addresses.CONNECTION, new ConnectionChange(ConnectionChange.State.UP, "", name));
+        up = true;
+        counters.connectionUp(name, true);
+        log.info("connection {} up via {}; {} messages waiting", name, connector.describe(), sending.waiting());
         sending.pump();
     }
 
@@ -135,8 +187,9 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
 
     @Override
     public void onLost(String reason) {
-        vertx.eventBus().publish(Addresses.CONNECTION, new ConnectionChange(ConnectionChange.State.DOWN, reason));
-        counters.connected = false;
+        vertx.eventBus().publish(Addresses.CONNECTION, new ConnectionChange(ConnectionChange.State.DOWN, reason, name));
+        up = false;
+        counters.connectionUp(name, false);
         receiving.onLost();
         sending.onLost(reason);
     }
@@ -161,6 +214,9 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
     public Future<?> stop() {
         if (sendConsumer != null) {
             sendConsumer.unregister();
+        }
+        if (namedSendConsumer != null) {
+            namedSendConsumer.unregister();
         }
         Promise<Void> drained = Promise.promise();
         sending.drain().onComplete(ar -> drained.tryComplete());

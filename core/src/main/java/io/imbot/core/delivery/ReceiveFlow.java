@@ -44,14 +44,15 @@ final class ReceiveFlow {
     private int withBots;
     private final Arrivals arrivals;
 
-    ReceiveFlow(Vertx vertx, MessageStore store, Connector connector, DeliveryCounters counters, DeliverySettings settings) {
+    ReceiveFlow(Vertx vertx, String connection, MessageStore store, Connector connector, DeliveryCounters counters,
+            DeliverySettings settings) {
         this.vertx = vertx;
         this.store = store;
         this.connector = connector;
         this.counters = counters;
         this.maxUnhandled = settings.maxUnhandled();
         this.maxBodyChars = settings.maxBodyChars();
-        this.arrivals = new Arrivals(vertx, store, connector, counters, this::onStored);
+        this.arrivals = new Arrivals(vertx, connection, store, connector, counters, this::onStored);
     }
 
     /** Queues the messages a previous run left unhandled, ahead of anything new. */

@@ -1,5 +1,6 @@
 package io.imbot.core.delivery;
 
+import io.imbot.api.ChatMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,6 +40,15 @@ public final class ReplyIds {
             out[i + 1] = ALPHABET[value & 31];
         }
         return new String(out);
+    }
+
+    /**
+     * The sender as {@link #derive} takes it: the user alone on the {@value ChatMessage#DEFAULT_CONNECTION}
+     * connection (so replies keep the IDs they had before there were several connections), else the
+     * connection's name, {@code /} and the user, since the same user and ID may exist on two networks.
+     */
+    public static String senderOn(String connection, String from) {
+        return ChatMessage.DEFAULT_CONNECTION.equals(connection) ? from : connection + "/" + from;
     }
 
     private static MessageDigest sha256() {

@@ -40,6 +40,8 @@ final class SendFlow {
     private static final Logger log = LoggerFactory.getLogger(SendFlow.class);
 
     private final Vertx vertx;
+    /** The connection's name. */
+    private final String name;
     private final DeliverySettings settings;
     private final Connector connector;
     private final MessageStore store;
@@ -58,7 +60,9 @@ final class SendFlow {
     private boolean stopping;
     private Promise<Void> drained;
 
-    SendFlow(Vertx vertx, DeliverySettings settings, Connector connector, MessageStore store, String self, DeliveryCounters counters) {
+    SendFlow(Vertx vertx, String name, DeliverySettings settings, Connector connector, MessageStore store, String self,
+            DeliveryCounters counters) {
+        this.name = name;
         this.vertx = vertx;
         this.settings = settings;
         this.connector = connector;
@@ -92,7 +96,7 @@ final class SendFlow {
         Pending p = new Pending(m, System.nanoTime() + settings.deadline().toNanos(), outcome);
         p.stored = stored;
         track(p);
-        MessageRecord record = MessageRecord.outbound(id, self, m.to(), m.body(), now);
+        MessageRecord record = MessageRecord.outbound(id, self, m.to(), m.body(), now).withConnection(name);
         (request.repeat() ? store.saveOutboundOnce(record) : store.saveOutbound(record)).onComplete(ar -> {
             Promise<String> waiter = p.stored;
             p.stored = null;
@@ -107,7 +111,7 @@ final class SendFlow {
             if (waiter != null && ar.succeeded()) {
                 waiter.complete(id);
             } else if (waiter != null) {
-                waiter.fail(DeliveryOutcome.refused(m.to(), Reason.STORE_FAILED, ar.cause().getMessage()).toException());
+                waiter.fail(DeliveryOutcome.refused(name, m.to(), Reason.STORE_FAILED, ar.cause().getMessage()).toException());
             }
         });
     }
@@ -163,7 +167,7 @@ final class SendFlow {
 
     private void refuse(String to, Reason reason, String detail, Promise<String> stored, Promise<DeliveryOutcome> outcome) {
         counters.refused.incrementAndGet();
-        DeliveryOutcome refused = DeliveryOutcome.refused(to == null ? "" : to, reason, detail);
+        DeliveryOutcome refused = DeliveryOutcome.refused(name, to == null ? "" : to, reason, detail);
         if (stored != null) {
             stored.fail(refused.toException());
         }
@@ -324,7 +328,7 @@ final class SendFlow {
     }
 
     private DeliveryOutcome publishStatus(Pending p, DeliveryStatus status, Reason reason, String detail) {
-        DeliveryOutcome outcome = new DeliveryOutcome(p.id(), p.message.to(), status, p.attempts, reason, detail);
+        DeliveryOutcome outcome = new DeliveryOutcome(p.id(), p.message.to(), status, p.attempts, reason, detail, name);
         vertx.eventBus().publish(Addresses.DELIVERY_STATUS, outcome);
         return outcome;
     }
@@ -388,7 +392,7 @@ final class SendFlow {
             cancelTimer(p);
             p.state = Pending.State.DONE;
             p.promise.complete(new DeliveryOutcome(p.id(), p.message.to(), DeliveryStatus.PENDING, p.attempts, Reason.STOPPED,
-                    "the daemon stopped; the message is stored and goes out after the next start"));
+                    "the daemon stopped; the message is stored and goes out after the next start", name));
         }
         pending.clear();
         counters.pending.set(0);

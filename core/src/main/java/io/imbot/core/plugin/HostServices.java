@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -15,14 +16,21 @@ import java.util.function.Supplier;
  *
  * @param delivery the message center, once it runs
  * @param commands every command of every running bot (read from any thread)
+ * @param users each connection's name and the daemon's user on it, the first connection first
  */
 record HostServices(
         Vertx vertx,
-        String botUser,
+        Map<String, String> users,
         Path configDir,
         Path dataRoot,
         MessageStore history,
         ReplyLimiter limiter,
         Future<DeliveryPort> delivery,
         Supplier<DaemonStatus> status,
-        Supplier<List<BotCommand>> commands) {}
+        Supplier<List<BotCommand>> commands) {
+
+    /** The daemon's user on its first connection. */
+    String botUser() {
+        return users.values().iterator().next();
+    }
+}

@@ -4,11 +4,11 @@ import io.imbot.api.BotCommand;
 import io.imbot.api.BotContext;
 import io.imbot.api.Cancellable;
 import io.imbot.api.ChatMessage;
+import io.imbot.api.ConnectionChange;
 import io.imbot.api.Conversation;
 import io.imbot.api.DaemonStatus;
 import io.imbot.api.Delivery;
 import io.imbot.api.DeliveryException;
-import io.imbot.api.ConnectionChange;
 import io.imbot.api.DeliveryUpdate;
 import io.imbot.core.delivery.Addresses;
 import io.imbot.core.delivery.DeliveryOutcome;
@@ -73,11 +73,26 @@ final class HostedBotContext implements BotContext {
     @Override
     public CompletionStage<Delivery> send(String to, String text) {
         HostedMessageEvent running = HostedMessageEvent.runningFor(this);
-        return running != null ? running.send(to, text) : submit(to, text, null, null);
+        return running != null ? running.send(to, text) : submit(null, to, text, null, null);
+    }
+
+    /** Sends with a fresh ID on the connection {@code connection}, even while the bot handles a message. */
+    @Override
+    public CompletionStage<Delivery> send(String connection, String to, String text) {
+        if (connection != null && !services.users().containsKey(connection)) {
+            return failed(new DeliveryException(DeliveryException.Reason.INVALID, null, "no connection named '" + connection
+                    + "' (connections: " + String.join(", ", services.users().keySet()) + ")"));
+        }
+        return submit(connection, to, text, null, null);
+    }
+
+    /** The daemon's user on the connection {@code connection}, or on the first one for an unknown name. */
+    String botUserOn(String connection) {
+        return services.users().getOrDefault(connection, services.botUser());
     }
 
     /** Hands a send to the message center; {@code handling}, when given, waits for it to be stored. */
-    CompletionStage<Delivery> submit(String to, String text, String replyId, Handling handling) {
+    CompletionStage<Delivery> submit(String connection, String to, String text, String replyId, Handling handling) {
         if (to == null || text == null) {
             return failed(new DeliveryException(DeliveryException.Reason.INVALID, null, (to == null ? "to" : "text") + " must not be null"));
         }
@@ -87,7 +102,8 @@ final class HostedBotContext implements BotContext {
             return failed(new DeliveryException(DeliveryException.Reason.RATE_LIMITED, null,
                     "too many bot messages to " + to + "; dropped to stop a reply loop"));
         }
-        SendRequest request = replyId == null ? SendRequest.fresh(to, text) : SendRequest.reply(to, text, replyId, redispatch);
+        SendRequest request = replyId == null ? SendRequest.fresh(to, text).on(connection)
+                : SendRequest.reply(to, text, replyId, redispatch, connection);
         Future<Submission> submitted = services.delivery().map(port -> port.submit(request))
                 .recover(e -> Future.failedFuture(new DeliveryException(DeliveryException.Reason.UNAVAILABLE, replyId,
                         "delivery engine unavailable: " + e.getMessage())));
@@ -106,8 +122,22 @@ final class HostedBotContext implements BotContext {
         if (limit < 1 || limit > 1000) {
             return failed(new IllegalArgumentException("limit must be 1 to 1000, was " + limit));
         }
-        return onBotThread(services.history().latest(conversation, limit)
+        return history(null, conversation, limit);
+    }
+
+    @Override
+    public CompletionStage<List<ChatMessage>> history(String connection, String conversation, int limit) {
+        Objects.requireNonNull(conversation, "conversation");
+        if (limit < 1 || limit > 1000) {
+            return failed(new IllegalArgumentException("limit must be 1 to 1000, was " + limit));
+        }
+        return onBotThread(services.history().latest(connection, conversation, limit)
                 .map(records -> records.stream().map(MessageRecord::toChatMessage).toList()));
+    }
+
+    @Override
+    public List<String> connections() {
+        return List.copyOf(services.users().keySet());
     }
 
     @Override

@@ -68,14 +68,14 @@ final class HostedMessageEvent implements MessageEvent {
     /** A send caused by this message: its ID is derived, and the message is handled only once it is stored. */
     CompletionStage<Delivery> send(String to, String text) {
         ChatMessage m = message();
-        String id = ReplyIds.derive(m.from(), m.id(), bot, replies.getAndIncrement());
-        return context.submit(to, text, id, handling);
+        String id = ReplyIds.derive(ReplyIds.senderOn(m.connection(), m.from()), m.id(), bot, replies.getAndIncrement());
+        return context.submit(m.connection(), to, text, id, handling);
     }
 
     @Override
     public boolean mentionsBot() {
         ChatMessage m = message();
-        return !m.inRoom() || m.mentions(context.botUser());
+        return !m.inRoom() || m.mentions(context.botUserOn(m.connection()));
     }
 
     @Override

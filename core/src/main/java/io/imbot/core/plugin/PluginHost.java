@@ -79,7 +79,7 @@ public final class PluginHost extends VerticleBase {
         Future<List<String>> loaded = blocking(this::loadAll);
         return Future.all(loaded, history)
                 .compose(all -> {
-                    services = new HostServices(vertx, settings.botUser(), settings.configDir(), settings.dataRoot(), history.result(),
+                    services = new HostServices(vertx, settings.users(), settings.configDir(), settings.dataRoot(), history.result(),
                             new ReplyLimiter(settings.replyRateCount(), settings.replyRatePer()), delivery, status,
                             roster::commands);
                     return Future.join(loaded.result().stream().map(this::startBots).toList());
@@ -208,7 +208,7 @@ public final class PluginHost extends VerticleBase {
      */
     private void dispatch(Inbound inbound) {
         Handling handling = new Handling(inbound);
-        if (inbound.message().from().equals(settings.botUser())) {
+        if (inbound.message().from().equals(settings.userOn(inbound.message().connection()))) {
             finish(handling); // never answer ourselves
             return;
         }

@@ -26,11 +26,11 @@ class ReplyAndHandlingTest {
     void submit_replyIdAcknowledgedBeforeRestart_notSentAgainAndCallerToldHowItEnded(Vertx vertx) {
         EngineFixture f = await(EngineFixture.start(vertx, SETTINGS));
         String id = ReplyIds.derive("alice", "m-1", "echo/EchoBot", 0);
-        assertThat(await(f.center.submit(SendRequest.reply("alice", "echo: hi", id, false)).outcome()).status())
+        assertThat(await(f.center.submit(SendRequest.reply("alice", "echo: hi", id, false, null)).outcome()).status())
                 .isEqualTo(DeliveryStatus.ACKNOWLEDGED);
 
         await(f.restartEngine(SETTINGS));
-        Submission again = f.center.submit(SendRequest.reply("alice", "echo: hi", id, true));
+        Submission again = f.center.submit(SendRequest.reply("alice", "echo: hi", id, true, null));
 
         assertThat(await(again.stored())).isEqualTo(id);
         DeliveryOutcome outcome = await(again.outcome());
@@ -48,11 +48,11 @@ class ReplyAndHandlingTest {
         EngineFixture f = await(EngineFixture.start(vertx, SETTINGS));
         await(f.server.setFaults(FaultOptions.none().withWithholdAcks(true)));
         String id = ReplyIds.derive("alice", "m-2", "echo/EchoBot", 0);
-        Submission first = f.center.submit(SendRequest.reply("alice", "echo: again", id, false));
+        Submission first = f.center.submit(SendRequest.reply("alice", "echo: again", id, false, null));
         await(first.stored());
         await(Await.until(vertx, 10, () -> f.counters.inFlight() == 1));
 
-        Submission second = f.center.submit(SendRequest.reply("alice", "echo: again", id, true));
+        Submission second = f.center.submit(SendRequest.reply("alice", "echo: again", id, true, null));
         assertThat(await(second.stored())).isEqualTo(id);
         await(f.server.setFaults(FaultOptions.none()));
 

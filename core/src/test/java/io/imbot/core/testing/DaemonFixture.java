@@ -41,6 +41,11 @@ public final class DaemonFixture implements AutoCloseable {
      * with the daemon's own.
      */
     public static DaemonFixture start(Vertx vertx, Path home, String... settings) throws Exception {
+        return startWithYaml(vertx, home, null, settings);
+    }
+
+    /** Like {@link #start}, with {@code yaml} (when not null) as {@code conf/imbot.yaml}, for what properties cannot say, such as lists. */
+    public static DaemonFixture startWithYaml(Vertx vertx, Path home, String yaml, String... settings) throws Exception {
         Properties p = new Properties();
         p.setProperty("imbot.server.port", "0");
         p.setProperty("imbot.admin.port", "0");
@@ -50,7 +55,12 @@ public final class DaemonFixture implements AutoCloseable {
         for (int i = 0; i < settings.length; i += 2) {
             p.setProperty(settings[i], settings[i + 1]);
         }
-        ImbotConfig config = new ConfigLoader(Map.of(), p).load(home, null);
+        Path file = null;
+        if (yaml != null) {
+            file = java.nio.file.Files.createDirectories(home.resolve("conf")).resolve("imbot.yaml");
+            java.nio.file.Files.writeString(file, yaml);
+        }
+        ImbotConfig config = new ConfigLoader(Map.of(), p).load(home, file);
         Daemon daemon = Futures.await(Daemon.start(vertx, config));
         return new DaemonFixture(daemon, config);
     }

@@ -1,0 +1,101 @@
+package io.imbot.core.connector;
+
+import static io.imbot.core.testing.Futures.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.imbot.api.ChatMessage;
+import io.imbot.api.Conversation;
+import io.imbot.core.client.ChatClient;
+import io.imbot.core.delivery.DeliverySettings;
+import io.imbot.core.plugin.testbots.EchoBot;
+import io.imbot.core.testing.DaemonFixture;
+import io.imbot.core.testing.TestPlugins;
+import io.imbot.core.testing.Timeouts;
+import io.imbot.plugins.imbotconnector.ImbotOptions;
+import io.imbot.server.ImServer;
+import io.imbot.server.ServerOptions;
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One daemon, two connections to two servers: each answers on its own, and one server's death leaves the other answering. */
+@ExtendWith(VertxExtension.class)
+class TwoConnectionsTest {
+
+    /** One Vert.x per person: a ChatClient hears every inbound message published on its Vert.x's event bus. */
+    private final Vertx north = Vertx.vertx();
+    private final Vertx south = Vertx.vertx();
+
+    @AfterEach
+    void closePeople() {
+        await(north.close());
+        await(south.close());
+    }
+
+    @Test
+    void twoServers_eachPersonAnsweredOnTheirOwnConnection_andOneServerDownLeavesTheOtherAnswering(Vertx vertx, @TempDir Path home)
+            throws Exception {
+        ImServer northServer = await(ImServer.start(vertx, ServerOptions.defaults().withPort(0).withOpenLogin(true)));
+        ImServer southServer = await(ImServer.start(vertx, ServerOptions.defaults().withPort(0).withOpenLogin(true)));
+        TestPlugins.jar(home.resolve("plugins"), "echo", EchoBot.class);
+        String yaml = """
+                server:
+                  embedded: false
+                connections:
+                  - name: north
+                    url: tcp://127.0.0.1:%d
+                    user: bot
+                  - name: south
+                    url: tcp://127.0.0.1:%d
+                    user: bot
+                    reconnect:
+                      initialDelay: 50ms
+                """.formatted(northServer.port(), southServer.port());
+
+        try (DaemonFixture f = DaemonFixture.startWithYaml(vertx, home, yaml)) {
+            BlockingQueue<ChatMessage> aliceInbox = new LinkedBlockingQueue<>();
+            BlockingQueue<ChatMessage> bobInbox = new LinkedBlockingQueue<>();
+            ChatClient alice = person(north, northServer.port(), "alice", aliceInbox);
+            ChatClient bob = person(south, southServer.port(), "bob", bobInbox);
+
+            await(alice.send("bot", "hi from the north"));
+            await(bob.send("bot", "hi from the south"));
+
+            assertThat(next(aliceInbox).body()).isEqualTo("echo: hi from the north");
+            assertThat(next(bobInbox).body()).isEqualTo("echo: hi from the south");
+            assertThat(await(f.daemon.history().conversations(10))).extracting(Conversation::connection, Conversation::conversation)
+                    .containsExactlyInAnyOrder(tuple("north", "alice"),
+                            tuple("south", "bob"));
+
+            await(southServer.stop());
+            await(alice.send("bot", "still there?"));
+
+            assertThat(next(aliceInbox).body()).isEqualTo("echo: still there?");
+            assertThat(f.daemon.counters().connected()).as("not every connection is up").isFalse();
+        }
+    }
+
+    private static ChatClient person(Vertx people, int port, String user, BlockingQueue<ChatMessage> inbox) {
+        DeliverySettings d = new DeliverySettings(Duration.ofMillis(500), 3, Duration.ofSeconds(10), 100, 1000, Duration.ofSeconds(1), 65536);
+        ChatClient client = new ChatClient(people, ImbotOptions.defaults("127.0.0.1", port, user), d);
+        await(client.connect(inbox::add));
+        return client;
+    }
+
+    private static ChatMessage next(BlockingQueue<ChatMessage> inbox) throws InterruptedException {
+        ChatMessage m = inbox.poll(Timeouts.seconds(10), TimeUnit.SECONDS);
+        if (m == null) {
+            throw new AssertionError("no reply within " + Timeouts.seconds(10) + " s");
+        }
+        return m;
+    }
+}
