@@ -62,9 +62,9 @@ final class ServerVerticle extends VerticleBase {
             socket.close();
             return;
         }
-        ClientSession session = new ClientSession(vertx, socket, hub);
+        ClientSession session = new ClientSession(vertx, new TcpLink(socket), hub);
         hub.opened(session);
-        session.start();
+        session.start(System.nanoTime());
         LOG.debug("connection from {}", session.peer());
     }
 
