@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * ServerOptions options = ServerOptions.defaults().withPort(0)
  *         .withAccounts(Map.of("bot", TokenHash.of(botToken)))
  *         .withOpenLogin(true)                 // demo: anyone else gets in without a token
- *         .withReservedUsers(Set.of("bot"));
+ *         .withReservedUsers(Set.of("bot"))
+ *         .withWebSocketPort(7071);            // ws://127.0.0.1:7071/imbot as well
  * }</pre>
  *
  * <p>Memory: what one client can make the server hold is bounded in bytes: a connection that has
@@ -49,6 +50,9 @@ import java.util.function.Consumer;
  * @param deliveryWindow the most messages written to one recipient and not yet acknowledged by it
  * @param dedupCapacity how many accepted (sender, id) pairs are remembered for deduplication; the
  *     oldest is forgotten first
+ * @param webSocketPort the WebSocket port ({@code ws://host:port/imbot}, see {@link
+ *     ImServer#WEB_SOCKET_PATH}): {@code -1} (the default) for none, {@code 0} for a free port (see
+ *     {@link ImServer#webSocketPort()}); the same sessions, limits and connection cap as the TCP port
  */
 public record ServerOptions(
         String host,
@@ -64,7 +68,8 @@ public record ServerOptions(
         long queueBytesLimit,
         long totalQueueBytesLimit,
         int deliveryWindow,
-        int dedupCapacity) {
+        int dedupCapacity,
+        int webSocketPort) {
 
     /** Default {@link #host()}. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -91,6 +96,14 @@ public record ServerOptions(
     public static final int DEFAULT_DELIVERY_WINDOW = 1000;
     /** Default {@link #dedupCapacity()}. */
     public static final int DEFAULT_DEDUP_CAPACITY = 1_000_000;
+    /** Default {@link #webSocketPort()}: no WebSocket port. */
+    public static final int DEFAULT_WEB_SOCKET_PORT = -1;
+    /**
+     * The largest WebSocket frame the server reads, and writes: 64 KiB, as in Vert.x's defaults. A
+     * longer message comes in several frames; a single frame above this is refused by the
+     * WebSocket layer (close status 1009), before the protocol's limits apply.
+     */
+    public static final int WEB_SOCKET_MAX_FRAME_BYTES = 65536;
     /** What a queued message costs beyond its characters: the entry, the frame object, the map slot. */
     public static final int MESSAGE_OVERHEAD_BYTES = 160;
 
@@ -109,6 +122,7 @@ public record ServerOptions(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, was " + port);
         }
+        requireWebSocketPort(webSocketPort, port);
         if (maxFrameBytes < MIN_FRAME_BYTES) {
             throw new IllegalArgumentException("maxFrameBytes must be >= " + MIN_FRAME_BYTES + ", was " + maxFrameBytes);
         }
@@ -157,7 +171,8 @@ public record ServerOptions(
                 DEFAULT_QUEUE_BYTES_LIMIT,
                 defaultTotalQueueBytesLimit(),
                 DEFAULT_DELIVERY_WINDOW,
-                DEFAULT_DEDUP_CAPACITY);
+                DEFAULT_DEDUP_CAPACITY,
+                DEFAULT_WEB_SOCKET_PORT);
     }
 
     /** Default {@link #totalQueueBytesLimit()}: a quarter of this JVM's maximum heap. */
@@ -243,6 +258,11 @@ public record ServerOptions(
         return with(d -> d.dedupCapacity = value);
     }
 
+    /** A copy with {@link #webSocketPort()} replaced: {@code -1} for none, {@code 0} for a free port. */
+    public ServerOptions withWebSocketPort(int value) {
+        return with(d -> d.webSocketPort = value);
+    }
+
     @Override
     public String toString() {
         // Never print the hashes: they are what a guesser would work on.
@@ -251,7 +271,7 @@ public record ServerOptions(
                 + ", maxConnections=" + maxConnections + ", loginTimeout=" + loginTimeout + ", idleTimeout=" + idleTimeout
                 + ", offlineQueueLimit=" + offlineQueueLimit + ", queueBytesLimit=" + queueBytesLimit
                 + ", totalQueueBytesLimit=" + totalQueueBytesLimit + ", deliveryWindow=" + deliveryWindow
-                + ", dedupCapacity=" + dedupCapacity + "]";
+                + ", dedupCapacity=" + dedupCapacity + ", webSocketPort=" + webSocketPort + "]";
     }
 
     private ServerOptions with(Consumer<Draft> change) {
@@ -259,7 +279,7 @@ public record ServerOptions(
         change.accept(d);
         return new ServerOptions(d.host, d.port, d.maxFrameBytes, d.accounts, d.openLogin, d.reservedUsers, d.maxConnections,
                 d.loginTimeout, d.idleTimeout, d.offlineQueueLimit, d.queueBytesLimit, d.totalQueueBytesLimit, d.deliveryWindow,
-                d.dedupCapacity);
+                d.dedupCapacity, d.webSocketPort);
     }
 
     /** The fields of a copy being made; the record's constructor validates them. */
@@ -278,6 +298,7 @@ public record ServerOptions(
         long totalQueueBytesLimit;
         int deliveryWindow;
         int dedupCapacity;
+        int webSocketPort;
 
         Draft(ServerOptions o) {
             host = o.host;
@@ -294,6 +315,16 @@ public record ServerOptions(
             totalQueueBytesLimit = o.totalQueueBytesLimit;
             deliveryWindow = o.deliveryWindow;
             dedupCapacity = o.dedupCapacity;
+            webSocketPort = o.webSocketPort;
+        }
+    }
+
+    private static void requireWebSocketPort(int webSocketPort, int port) {
+        if (webSocketPort < -1 || webSocketPort > 65535) {
+            throw new IllegalArgumentException("webSocketPort must be -1 (none), 0 (a free port) or 1-65535, was " + webSocketPort);
+        }
+        if (webSocketPort > 0 && webSocketPort == port) {
+            throw new IllegalArgumentException("webSocketPort must differ from port, both were " + port);
         }
     }
 

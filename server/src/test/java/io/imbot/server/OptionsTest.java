@@ -28,6 +28,7 @@ class OptionsTest {
         assertThat(o.deliveryWindow()).isEqualTo(1000);
         assertThat(o.dedupCapacity()).isEqualTo(1_000_000);
         assertThat(o.idleTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(o.webSocketPort()).isEqualTo(-1);
         assertThat(FaultOptions.none()).isEqualTo(new FaultOptions(0, 0, false, false, 1, 0));
     }
 
@@ -45,6 +46,9 @@ class OptionsTest {
         assertThatThrownBy(() -> o.withQueueBytesLimit(1 << 20)).hasMessageContaining("queueBytesLimit")
                 .hasMessageContaining("twice maxFrameBytes");
         assertThatThrownBy(() -> o.withMaxFrameBytes(1024).withTotalQueueBytesLimit(2048)).hasMessageContaining("totalQueueBytesLimit");
+        assertThatThrownBy(() -> o.withWebSocketPort(-2)).hasMessageContaining("webSocketPort");
+        assertThatThrownBy(() -> o.withWebSocketPort(65536)).hasMessageContaining("webSocketPort");
+        assertThatThrownBy(() -> o.withWebSocketPort(o.port())).hasMessageContaining("webSocketPort must differ from port");
     }
 
     @Test
