@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * and complete there.
  *
  * <p>Transports: the native TCP port always; a WebSocket port ({@code ws://host:port/imbot}, one
- * frame per text message) when {@link ServerOptions#webSocketPort()} is not {@code -1}. Users,
- * queues, rooms, limits and the connection cap are shared: a TCP user and a WebSocket user talk as if both used one transport.
+ * frame per text message) when {@link ServerOptions#webSocketPort()} is not {@code -1}; TLS on
+ * both ({@code wss://}) when {@link ServerOptions#tls()}. Users, queues, rooms, limits and the
+ * connection cap are shared: a TCP user and a WebSocket user talk as if both used one transport.
  *
  * <p>State lives in memory only: queues, rooms and deduplication end with {@link #stop()}.
  */
@@ -73,7 +74,7 @@ public final class ImServer {
     /**
      * The WebSocket port actually bound (the configured one, or the one picked for port 0), or
      * {@code -1} when {@link ServerOptions#webSocketPort()} is {@code -1}. Clients connect to
-     * {@code ws://host:webSocketPort()/imbot}.
+     * {@code ws://host:webSocketPort()/imbot} ({@code wss://} with TLS).
      */
     public int webSocketPort() {
         return webSocketPort;

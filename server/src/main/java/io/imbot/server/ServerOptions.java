@@ -16,7 +16,8 @@ import java.util.function.Consumer;
  *         .withAccounts(Map.of("bot", TokenHash.of(botToken)))
  *         .withOpenLogin(true)                 // demo: anyone else gets in without a token
  *         .withReservedUsers(Set.of("bot"))
- *         .withWebSocketPort(7071);            // ws://127.0.0.1:7071/imbot as well
+ *         .withWebSocketPort(7071)             // ws://127.0.0.1:7071/imbot as well
+ *         .withTls("cert.pem", "key.pem");     // ...as wss://, and TLS on port 7070 too
  * }</pre>
  *
  * <p>Memory: what one client can make the server hold is bounded in bytes: a connection that has
@@ -53,6 +54,11 @@ import java.util.function.Consumer;
  * @param webSocketPort the WebSocket port ({@code ws://host:port/imbot}, see {@link
  *     ImServer#WEB_SOCKET_PATH}): {@code -1} (the default) for none, {@code 0} for a free port (see
  *     {@link ImServer#webSocketPort()}); the same sessions, limits and connection cap as the TCP port
+ * @param tlsCertPath a PEM file with the server's certificate chain (its own certificate first);
+ *     with {@code tlsKeyPath}, both ports speak TLS only ({@code wss://} on the WebSocket port).
+ *     Empty (or null) for plain TCP and {@code ws://}
+ * @param tlsKeyPath a PEM file with the private key of the certificate (PKCS#8, or PKCS#1 for RSA,
+ *     or SEC1 for EC; not encrypted); empty (or null) exactly when {@code tlsCertPath} is
  */
 public record ServerOptions(
         String host,
@@ -69,7 +75,9 @@ public record ServerOptions(
         long totalQueueBytesLimit,
         int deliveryWindow,
         int dedupCapacity,
-        int webSocketPort) {
+        int webSocketPort,
+        String tlsCertPath,
+        String tlsKeyPath) {
 
     /** Default {@link #host()}. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -113,7 +121,8 @@ public record ServerOptions(
     /**
      * Validates every field and copies the collections.
      *
-     * @throws IllegalArgumentException naming the first field that is out of range
+     * @throws IllegalArgumentException naming the first field that is out of range, or a TLS file
+     *     that is missing, unreadable or holds no PEM certificate or key
      */
     public ServerOptions {
         if (host == null || host.isBlank()) {
@@ -123,6 +132,9 @@ public record ServerOptions(
             throw new IllegalArgumentException("port must be 0-65535, was " + port);
         }
         requireWebSocketPort(webSocketPort, port);
+        tlsCertPath = tlsCertPath == null ? "" : tlsCertPath;
+        tlsKeyPath = tlsKeyPath == null ? "" : tlsKeyPath;
+        requireTlsFiles(tlsCertPath, tlsKeyPath);
         if (maxFrameBytes < MIN_FRAME_BYTES) {
             throw new IllegalArgumentException("maxFrameBytes must be >= " + MIN_FRAME_BYTES + ", was " + maxFrameBytes);
         }
@@ -172,7 +184,9 @@ public record ServerOptions(
                 defaultTotalQueueBytesLimit(),
                 DEFAULT_DELIVERY_WINDOW,
                 DEFAULT_DEDUP_CAPACITY,
-                DEFAULT_WEB_SOCKET_PORT);
+                DEFAULT_WEB_SOCKET_PORT,
+                "",
+                "");
     }
 
     /** Default {@link #totalQueueBytesLimit()}: a quarter of this JVM's maximum heap. */
@@ -263,6 +277,25 @@ public record ServerOptions(
         return with(d -> d.webSocketPort = value);
     }
 
+    /**
+     * A copy with {@link #tlsCertPath()} and {@link #tlsKeyPath()} replaced; both empty (or null)
+     * for plain connections.
+     *
+     * @throws IllegalArgumentException when only one is given, or a file is missing, unreadable or
+     *     holds no PEM certificate or private key; the message names the file
+     */
+    public ServerOptions withTls(String certPath, String keyPath) {
+        return with(d -> {
+            d.tlsCertPath = certPath;
+            d.tlsKeyPath = keyPath;
+        });
+    }
+
+    /** Whether both ports speak TLS: {@link #tlsCertPath()} and {@link #tlsKeyPath()} are set. */
+    public boolean tls() {
+        return !tlsCertPath.isEmpty();
+    }
+
     @Override
     public String toString() {
         // Never print the hashes: they are what a guesser would work on.
@@ -271,7 +304,8 @@ public record ServerOptions(
                 + ", maxConnections=" + maxConnections + ", loginTimeout=" + loginTimeout + ", idleTimeout=" + idleTimeout
                 + ", offlineQueueLimit=" + offlineQueueLimit + ", queueBytesLimit=" + queueBytesLimit
                 + ", totalQueueBytesLimit=" + totalQueueBytesLimit + ", deliveryWindow=" + deliveryWindow
-                + ", dedupCapacity=" + dedupCapacity + ", webSocketPort=" + webSocketPort + "]";
+                + ", dedupCapacity=" + dedupCapacity + ", webSocketPort=" + webSocketPort
+                + (tls() ? ", tlsCertPath=" + tlsCertPath + ", tlsKeyPath=" + tlsKeyPath : ", tls=off") + "]";
     }
 
     private ServerOptions with(Consumer<Draft> change) {
@@ -279,7 +313,7 @@ public record ServerOptions(
         change.accept(d);
         return new ServerOptions(d.host, d.port, d.maxFrameBytes, d.accounts, d.openLogin, d.reservedUsers, d.maxConnections,
                 d.loginTimeout, d.idleTimeout, d.offlineQueueLimit, d.queueBytesLimit, d.totalQueueBytesLimit, d.deliveryWindow,
-                d.dedupCapacity, d.webSocketPort);
+                d.dedupCapacity, d.webSocketPort, d.tlsCertPath, d.tlsKeyPath);
     }
 
     /** The fields of a copy being made; the record's constructor validates them. */
@@ -299,6 +333,8 @@ public record ServerOptions(
         int deliveryWindow;
         int dedupCapacity;
         int webSocketPort;
+        String tlsCertPath;
+        String tlsKeyPath;
 
         Draft(ServerOptions o) {
             host = o.host;
@@ -316,6 +352,8 @@ public record ServerOptions(
             deliveryWindow = o.deliveryWindow;
             dedupCapacity = o.dedupCapacity;
             webSocketPort = o.webSocketPort;
+            tlsCertPath = o.tlsCertPath;
+            tlsKeyPath = o.tlsKeyPath;
         }
     }
 
@@ -325,6 +363,17 @@ public record ServerOptions(
         }
         if (webSocketPort > 0 && webSocketPort == port) {
             throw new IllegalArgumentException("webSocketPort must differ from port, both were " + port);
+        }
+    }
+
+    private static void requireTlsFiles(String certPath, String keyPath) {
+        if (certPath.isEmpty() != keyPath.isEmpty()) {
+            throw new IllegalArgumentException("tlsCertPath and tlsKeyPath go together: "
+                    + (certPath.isEmpty() ? "tlsKeyPath is set but tlsCertPath is empty" : "tlsCertPath is set but tlsKeyPath is empty"));
+        }
+        if (!certPath.isEmpty()) {
+            PemFileCheck.require("tlsCertPath", certPath, PemFileCheck.CERTIFICATE, "PEM certificate");
+            PemFileCheck.require("tlsKeyPath", keyPath, PemFileCheck.PRIVATE_KEY, "unencrypted PEM private key");
         }
     }
 

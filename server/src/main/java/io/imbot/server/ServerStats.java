@@ -6,7 +6,8 @@ package io.imbot.server;
  * queuedMessages} are current values.
  *
  * @param connections open client connections, TCP and WebSocket (on the WebSocket port, an HTTP
- *     connection counts from its arrival, before it upgrades)
+ *     connection counts from its arrival, before it upgrades); a connection still in its TLS
+ *     handshake is not counted
  * @param loggedInUsers users with a logged-in connection
  * @param acceptedMessages messages accepted (each counted once, however many recipients)
  * @param duplicateMessages retransmissions of an already accepted (sender, id), acked again but

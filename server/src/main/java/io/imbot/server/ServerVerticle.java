@@ -38,7 +38,7 @@ final class ServerVerticle extends VerticleBase {
         return server.listen()
                 .compose(s -> {
                     port = s.actualPort();
-                    LOG.info("reference server listening on {}:{}", options.host(), port);
+                    LOG.info("reference server listening on {}:{}{}", options.host(), port, options.tls() ? " (TLS)" : "");
                     return listenWebSockets();
                 })
                 .onSuccess(v -> logLoginPolicy())
@@ -52,7 +52,7 @@ final class ServerVerticle extends VerticleBase {
         webSockets = new WebSocketListener(vertx, hub);
         return webSockets.listen().map(bound -> {
             webSocketPort = bound;
-            LOG.info("WebSocket port: ws://{}:{}{}", options.host(), bound, ImServer.WEB_SOCKET_PATH);
+            LOG.info("WebSocket port: {}://{}:{}{}", options.tls() ? "wss" : "ws", options.host(), bound, ImServer.WEB_SOCKET_PATH);
             return null;
         });
     }
@@ -70,7 +70,9 @@ final class ServerVerticle extends VerticleBase {
 
     private NetServerOptions netOptions() {
         // No Vert.x idle timeout: any byte would reset it. ClientSession counts whole frames instead.
-        return new NetServerOptions().setHost(options.host()).setPort(options.port());
+        NetServerOptions net = new NetServerOptions().setHost(options.host()).setPort(options.port());
+        TlsSetup.apply(net, options);
+        return net;
     }
 
     private void connected(NetSocket socket) {

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * 404, a request for the path that is not an upgrade gets 426; either way the connection closes.
  *
  * <p>An HTTP connection counts against {@link ServerOptions#maxConnections()} from the moment Vert.x
- * hands it over until it is closed, first as a {@link Hub#reserve() reservation} and after the upgrade as a session; beyond the cap it is closed at
+ * hands it over (after its TLS handshake, if any) until it is closed, first as a {@link
+ * Hub#reserve() reservation} and after the upgrade as a session; beyond the cap it is closed at
  * once. It must upgrade within {@link ServerOptions#loginTimeout()}, and the login deadline of its
  * session still counts from its arrival. Confined to the server's event loop.
  */
@@ -62,6 +63,7 @@ final class WebSocketListener {
                 .setPerFrameWebSocketCompressionSupported(false) // a small compressed frame could inflate to a large one
                 .setPerMessageWebSocketCompressionSupported(false)
                 .setWebSocketClosingTimeout(0); // after its close frame the server closes the TCP connection at once
+        TlsSetup.apply(http, options);
         return http;
     }
 
