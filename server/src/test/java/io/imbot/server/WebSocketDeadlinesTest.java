@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.imbot.protocol.Frame;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.junit5.VertxTestContext;
 import java.time.Duration;
@@ -59,6 +60,18 @@ class WebSocketDeadlinesTest extends ServerTestBase {
                     assertThat(stats.connectionsTimedOut()).isEqualTo(1);
                 }))
                 .onFailure(ctx::failNow);
+    }
+
+    @Test
+    void webSocket_sendingOnlyWebSocketPings_closedAfterIdleTimeout(VertxTestContext ctx) {
+        ImServer.start(vertx, options().withIdleTimeout(Duration.ofMillis(300)).withLoginTimeout(Duration.ofSeconds(30)))
+                .compose(idle -> TestClient.connectWebSocket(vertx, idle.webSocketPort()))
+                .compose(c -> c.login("alice"))
+                .compose(c -> {
+                    long pinger = vertx.setPeriodic(50, id -> c.webSocket().writePing(Buffer.buffer("hi")));
+                    return closedWithin(c.closed(), 3000).onComplete(ar -> vertx.cancelTimer(pinger));
+                })
+                .onComplete(ctx.succeedingThenComplete());
     }
 
     @Test

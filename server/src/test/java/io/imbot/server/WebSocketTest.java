@@ -132,7 +132,11 @@ class WebSocketTest extends ServerTestBase {
         loggedIn("alice").compose(alice -> loggedInOverWebSocket("bob").compose(bob -> alice.msg("m-1", "bob", BODY)
                         .compose(v -> bob.next(Frame.Msg.class))
                         .compose(first -> server.disconnectAll())
-                        .compose(v -> bob.closed())))
+                        .compose(v -> bob.closed())
+                        .map(v -> {
+                            ctx.verify(() -> assertThat(bob.webSocket().closeStatusCode()).isEqualTo(WebSocketLink.CLOSE_DROPPED));
+                            return v;
+                        })))
                 .compose(v -> loggedInOverWebSocket("bob"))
                 .compose(bob -> bob.next(Frame.Msg.class))
                 .compose(again -> verifyStats(ctx, stats -> assertThat(stats.redeliveries()).isEqualTo(1)))
