@@ -2,23 +2,19 @@ package io.imbot.server;
 
 import io.imbot.protocol.ErrorCode;
 import io.imbot.protocol.Frame;
-import io.imbot.protocol.FrameCodec;
-import io.imbot.protocol.FrameDecoder;
 import io.imbot.protocol.ProtocolException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.NetSocket;
 import java.util.ArrayDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client connection: decodes its frames, enforces what a client may send and when, and writes
- * frames back with back-pressure. What the frames mean for users, queues and rooms is the {@link
- * Hub}'s business. Confined to the server's event loop.
+ * One client connection, whatever carries it (a {@link Link}: TCP or WebSocket): enforces what a
+ * client may send and when, and writes frames back with back-pressure. What the frames mean for
+ * users, queues and rooms is the {@link Hub}'s business. Confined to the server's event loop.
  *
- * <p>Back-pressure: when the socket's write queue is full, reading from the client pauses (its
+ * <p>Back-pressure: when the link's write queue is full, reading from the client pauses (its
  * requests produce replies) and the hub stops delivering to it; both resume on drain.
  *
  * <p>Doors: until its first {@code login} frame a connection may send frames of at most {@link
@@ -28,15 +24,14 @@ import org.slf4j.LoggerFactory;
  * ServerOptions#idleTimeout()}: a trickle of bytes that never completes a frame cannot keep a
  * connection open, and what it costs meanwhile is the bytes that came.
  */
-final class ClientSession {
+final class ClientSession implements Link.Input {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientSession.class);
 
     private final Vertx vertx;
-    private final NetSocket socket;
+    private final Link link;
     private final Hub hub;
     private final ServerOptions options;
-    private final FrameDecoder decoder;
     private final String peer;
 
     // valid for the connection
@@ -52,32 +47,25 @@ final class ClientSession {
     private long loginTimer = -1;
     private long idleTimer = -1;
 
-    ClientSession(Vertx vertx, NetSocket socket, Hub hub) {
+    ClientSession(Vertx vertx, Link link, Hub hub) {
         this.vertx = vertx;
-        this.socket = socket;
+        this.link = link;
         this.hub = hub;
         this.options = hub.options();
-        this.peer = String.valueOf(socket.remoteAddress());
-        int firstLimit = Math.min(ServerOptions.PRE_LOGIN_MAX_FRAME_BYTES, options.maxFrameBytes());
-        this.decoder = new FrameDecoder(firstLimit, this::onFrame, this::onDecodeError);
+        this.peer = link.peer();
     }
 
-    /** Wires the socket's handlers and arms the login deadline and idle timer; call once, on the event loop. */
-    void start() {
-        socket.handler(this::onBytes);
-        socket.drainHandler(v -> onDrain());
-        socket.exceptionHandler(e -> LOG.debug("connection {}: {}", peer, e.toString()));
-        // Vert.x is shutting the server down: nothing is gained by lingering, un-acked messages stay queued
-        socket.shutdownHandler(v -> kill());
-        socket.closeHandler(v -> {
-            closed = true;
-            cancelTimers();
-            held.clear();
-            LOG.debug("connection {} closed", peer);
-            hub.closed(this);
-        });
+    /**
+     * Starts the link and arms the login deadline and idle timer; call once, on the event loop.
+     *
+     * @param acceptedAt when the connection was accepted ({@link System#nanoTime()}): the login
+     *     deadline counts from then, also for a WebSocket that took a while to upgrade
+     */
+    void start(long acceptedAt) {
+        link.start(this, Math.min(ServerOptions.PRE_LOGIN_MAX_FRAME_BYTES, options.maxFrameBytes()));
         lastFrameAt = System.nanoTime();
-        loginTimer = vertx.setTimer(options.loginTimeout().toMillis(), id -> onLoginDeadline());
+        long leftMillis = options.loginTimeout().toMillis() - (lastFrameAt - acceptedAt) / 1_000_000;
+        loginTimer = vertx.setTimer(Math.max(1, leftMillis), id -> onLoginDeadline());
         if (!options.idleTimeout().isZero()) {
             idleTimer = vertx.setTimer(Math.max(1, options.idleTimeout().toMillis()), id -> checkIdle());
         }
@@ -102,9 +90,9 @@ final class ClientSession {
         return !closed && !closing;
     }
 
-    /** Whether a delivery may be written now without overfilling the socket. */
+    /** Whether a delivery may be written now without overfilling the link's write queue. */
     boolean writable() {
-        return isOpen() && !socket.writeQueueFull();
+        return isOpen() && !link.writeQueueFull();
     }
 
     /** Writes one frame; pauses reading if the write queue is now full. */
@@ -113,8 +101,8 @@ final class ClientSession {
             return;
         }
         LOG.debug("to {}: {}", peer, frame);
-        socket.write(FrameCodec.encode(frame));
-        if (!writeBlocked && socket.writeQueueFull()) {
+        link.write(frame);
+        if (!writeBlocked && link.writeQueueFull()) {
             writeBlocked = true;
             updateReading();
         }
@@ -155,14 +143,13 @@ final class ClientSession {
             return;
         }
         closing = true;
-        socket.write(FrameCodec.encode(new Frame.Error(code.wire(), text, "")))
-                .onComplete(ar -> socket.close());
+        link.writeThenClose(new Frame.Error(code.wire(), text, ""));
     }
 
     /** Closes at once, without a word: fault injection, shutdown, idleness. */
     void kill() {
         closing = true;
-        socket.close();
+        link.close();
     }
 
     private void onLoginDeadline() {
@@ -209,14 +196,15 @@ final class ClientSession {
         if (pause != readPaused && !closed) {
             readPaused = pause;
             if (pause) {
-                socket.pause();
+                link.pause();
             } else {
-                socket.resume();
+                link.resume();
             }
         }
     }
 
-    private void onBytes(Buffer chunk) {
+    @Override
+    public void arrived(Runnable decode) {
         if (closing) {
             return;
         }
@@ -225,7 +213,7 @@ final class ClientSession {
             return;
         }
         try {
-            decoder.handle(chunk);
+            decode.run();
         } catch (RuntimeException e) {
             // A bug of ours must cost one connection, never the server.
             LOG.error("internal error on input from {}; closing it", peer, e);
@@ -233,7 +221,8 @@ final class ClientSession {
         }
     }
 
-    private void onDecodeError(ProtocolException e) {
+    @Override
+    public void badInput(ProtocolException e) {
         if (e.fatal()) {
             hub.counters().protocolErrors++;
             LOG.warn("protocol error from {}: {} {}; closing", peer, e.code().wire(), e.getMessage());
@@ -243,7 +232,8 @@ final class ClientSession {
         }
     }
 
-    private void onFrame(Frame frame) {
+    @Override
+    public void frame(Frame frame) {
         if (!isOpen() || hub.silent()) {
             return;
         }
@@ -251,7 +241,7 @@ final class ClientSession {
         if (frame instanceof Frame.Login && !loginSeen) {
             // the client has said who it is: from the next frame on, the full limit (a refused login closes anyway)
             loginSeen = true;
-            decoder.maxFrameBytes(options.maxFrameBytes());
+            link.maxFrameBytes(options.maxFrameBytes());
         }
         if (loginPending) {
             held.addLast(frame);
@@ -305,9 +295,19 @@ final class ClientSession {
         }
     }
 
-    private void onDrain() {
+    @Override
+    public void drained() {
         writeBlocked = false;
         updateReading();
         hub.drained(this);
+    }
+
+    @Override
+    public void closed() {
+        closed = true;
+        cancelTimers();
+        held.clear();
+        LOG.debug("connection {} closed", peer);
+        hub.closed(this);
     }
 }

@@ -30,6 +30,7 @@ final class Hub {
     private final Router router;
     private final LoginVerifier verifier;
     private FaultOptions faults = FaultOptions.none();
+    private int reserved;
     private long refusedSinceReport;
     private long lastRefusalReport;
 
@@ -58,7 +59,25 @@ final class Hub {
 
     /** Whether another connection may open: fewer than {@link ServerOptions#maxConnections()} are. */
     boolean roomForConnection() {
-        return sessions.size() < options.maxConnections();
+        return connections() < options.maxConnections();
+    }
+
+    /** Open connections: sessions, and those holding a {@link #reserve() reservation}. */
+    private int connections() {
+        return sessions.size() + reserved;
+    }
+
+    /**
+     * A connection that is not a session yet (on the WebSocket port, an HTTP connection before its
+     * upgrade) takes a place under {@link ServerOptions#maxConnections()}; {@link #release()} gives
+     * it back.
+     */
+    void reserve() {
+        reserved++;
+    }
+
+    void release() {
+        reserved--;
     }
 
     void opened(ClientSession session) {
@@ -72,7 +91,7 @@ final class Hub {
         long now = System.nanoTime();
         if (lastRefusalReport == 0 || now - lastRefusalReport >= 10_000_000_000L) {
             LOG.warn("{} open connections, the most allowed (maxConnections): closed {} new one(s), the latest from {}",
-                    sessions.size(), refusedSinceReport, peer);
+                    connections(), refusedSinceReport, peer);
             lastRefusalReport = now;
             refusedSinceReport = 0;
         }
@@ -183,7 +202,7 @@ final class Hub {
 
     ServerStats stats() {
         return new ServerStats(
-                sessions.size(),
+                connections(),
                 online.size(),
                 counters.acceptedMessages,
                 counters.duplicateMessages,

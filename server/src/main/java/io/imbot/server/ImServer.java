@@ -19,14 +19,23 @@ import java.util.concurrent.atomic.AtomicReference;
  * loop. Every method may be called from any thread; those returning a future run on the event loop
  * and complete there.
  *
+ * <p>Transports: the native TCP port always; a WebSocket port ({@code ws://host:port/imbot}, one
+ * frame per text message) when {@link ServerOptions#webSocketPort()} is not {@code -1}; TLS on
+ * both ({@code wss://}) when {@link ServerOptions#tls()}. Users, queues, rooms, limits and the
+ * connection cap are shared: a TCP user and a WebSocket user talk as if both used one transport.
+ *
  * <p>State lives in memory only: queues, rooms and deduplication end with {@link #stop()}.
  */
 public final class ImServer {
+
+    /** The path of the WebSocket endpoint; other paths are answered with HTTP 404. */
+    public static final String WEB_SOCKET_PATH = "/imbot";
 
     private final Vertx vertx;
     private final String deploymentId;
     private final ServerVerticle verticle;
     private final int port;
+    private final int webSocketPort;
     private final AtomicReference<Future<Void>> stopping = new AtomicReference<>();
 
     private ImServer(Vertx vertx, String deploymentId, ServerVerticle verticle) {
@@ -34,10 +43,12 @@ public final class ImServer {
         this.deploymentId = deploymentId;
         this.verticle = verticle;
         this.port = verticle.port();
+        this.webSocketPort = verticle.webSocketPort();
     }
 
     /**
-     * Starts a server: deploys its verticle and binds {@code options.host():options.port()}.
+     * Starts a server: deploys its verticle and binds {@code options.host():options.port()}, and
+     * {@code options.webSocketPort()} unless it is {@code -1}.
      *
      * @param vertx the Vert.x instance to deploy on; closing it stops the server
      * @param options where to listen and what to bound
@@ -55,13 +66,22 @@ public final class ImServer {
         return vertx.deployVerticle(verticle).map(id -> new ImServer(vertx, id, verticle));
     }
 
-    /** The port actually bound: the configured one, or the one picked for port 0. */
+    /** The TCP port actually bound: the configured one, or the one picked for port 0. */
     public int port() {
         return port;
     }
 
     /**
-     * Closes every client connection and the listening socket. Calling it again returns the same
+     * The WebSocket port actually bound (the configured one, or the one picked for port 0), or
+     * {@code -1} when {@link ServerOptions#webSocketPort()} is {@code -1}. Clients connect to
+     * {@code ws://host:webSocketPort()/imbot} ({@code wss://} with TLS).
+     */
+    public int webSocketPort() {
+        return webSocketPort;
+    }
+
+    /**
+     * Closes every client connection and the listening sockets. Calling it again returns the same
      * future. Other methods still answer afterwards (stats keep their last values).
      */
     public Future<Void> stop() {
@@ -96,12 +116,13 @@ public final class ImServer {
     }
 
     /**
-     * Fault injection: closes every client connection abruptly, without an error frame. Messages in
+     * Fault injection: closes every client connection abruptly, without an error frame (a WebSocket
+     * gets a close frame with status 1001 and its TCP connection is closed at once). Messages in
      * flight stay queued and are redelivered when their recipients log in again.
      */
     public Future<Void> disconnectAll() {
         return verticle.withHub(hub -> {
-            hub.disconnectAll();
+            verticle.disconnectAll();
             return null;
         });
     }

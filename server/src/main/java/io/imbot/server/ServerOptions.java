@@ -15,7 +15,9 @@ import java.util.function.Consumer;
  * ServerOptions options = ServerOptions.defaults().withPort(0)
  *         .withAccounts(Map.of("bot", TokenHash.of(botToken)))
  *         .withOpenLogin(true)                 // demo: anyone else gets in without a token
- *         .withReservedUsers(Set.of("bot"));
+ *         .withReservedUsers(Set.of("bot"))
+ *         .withWebSocketPort(7071)             // ws://127.0.0.1:7071/imbot as well
+ *         .withTls("cert.pem", "key.pem");     // ...as wss://, and TLS on port 7070 too
  * }</pre>
  *
  * <p>Memory: what one client can make the server hold is bounded in bytes: a connection that has
@@ -49,6 +51,14 @@ import java.util.function.Consumer;
  * @param deliveryWindow the most messages written to one recipient and not yet acknowledged by it
  * @param dedupCapacity how many accepted (sender, id) pairs are remembered for deduplication; the
  *     oldest is forgotten first
+ * @param webSocketPort the WebSocket port ({@code ws://host:port/imbot}, see {@link
+ *     ImServer#WEB_SOCKET_PATH}): {@code -1} (the default) for none, {@code 0} for a free port (see
+ *     {@link ImServer#webSocketPort()}); the same sessions, limits and connection cap as the TCP port
+ * @param tlsCertPath a PEM file with the server's certificate chain (its own certificate first);
+ *     with {@code tlsKeyPath}, both ports speak TLS only ({@code wss://} on the WebSocket port).
+ *     Empty (or null) for plain TCP and {@code ws://}
+ * @param tlsKeyPath a PEM file with the private key of the certificate (PKCS#8, or PKCS#1 for RSA,
+ *     or SEC1 for EC; not encrypted); empty (or null) exactly when {@code tlsCertPath} is
  */
 public record ServerOptions(
         String host,
@@ -64,7 +74,10 @@ public record ServerOptions(
         long queueBytesLimit,
         long totalQueueBytesLimit,
         int deliveryWindow,
-        int dedupCapacity) {
+        int dedupCapacity,
+        int webSocketPort,
+        String tlsCertPath,
+        String tlsKeyPath) {
 
     /** Default {@link #host()}. */
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -91,6 +104,14 @@ public record ServerOptions(
     public static final int DEFAULT_DELIVERY_WINDOW = 1000;
     /** Default {@link #dedupCapacity()}. */
     public static final int DEFAULT_DEDUP_CAPACITY = 1_000_000;
+    /** Default {@link #webSocketPort()}: no WebSocket port. */
+    public static final int DEFAULT_WEB_SOCKET_PORT = -1;
+    /**
+     * The largest WebSocket frame the server reads, and writes: 64 KiB, as in Vert.x's defaults. A
+     * longer message comes in several frames; a single frame above this is refused by the
+     * WebSocket layer (close status 1009), before the protocol's limits apply.
+     */
+    public static final int WEB_SOCKET_MAX_FRAME_BYTES = 65536;
     /** What a queued message costs beyond its characters: the entry, the frame object, the map slot. */
     public static final int MESSAGE_OVERHEAD_BYTES = 160;
 
@@ -100,7 +121,8 @@ public record ServerOptions(
     /**
      * Validates every field and copies the collections.
      *
-     * @throws IllegalArgumentException naming the first field that is out of range
+     * @throws IllegalArgumentException naming the first field that is out of range, or a TLS file
+     *     that is missing, unreadable or holds no PEM certificate or key
      */
     public ServerOptions {
         if (host == null || host.isBlank()) {
@@ -109,6 +131,10 @@ public record ServerOptions(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535, was " + port);
         }
+        requireWebSocketPort(webSocketPort, port);
+        tlsCertPath = tlsCertPath == null ? "" : tlsCertPath;
+        tlsKeyPath = tlsKeyPath == null ? "" : tlsKeyPath;
+        requireTlsFiles(tlsCertPath, tlsKeyPath);
         if (maxFrameBytes < MIN_FRAME_BYTES) {
             throw new IllegalArgumentException("maxFrameBytes must be >= " + MIN_FRAME_BYTES + ", was " + maxFrameBytes);
         }
@@ -157,7 +183,10 @@ public record ServerOptions(
                 DEFAULT_QUEUE_BYTES_LIMIT,
                 defaultTotalQueueBytesLimit(),
                 DEFAULT_DELIVERY_WINDOW,
-                DEFAULT_DEDUP_CAPACITY);
+                DEFAULT_DEDUP_CAPACITY,
+                DEFAULT_WEB_SOCKET_PORT,
+                "",
+                "");
     }
 
     /** Default {@link #totalQueueBytesLimit()}: a quarter of this JVM's maximum heap. */
@@ -243,6 +272,30 @@ public record ServerOptions(
         return with(d -> d.dedupCapacity = value);
     }
 
+    /** A copy with {@link #webSocketPort()} replaced: {@code -1} for none, {@code 0} for a free port. */
+    public ServerOptions withWebSocketPort(int value) {
+        return with(d -> d.webSocketPort = value);
+    }
+
+    /**
+     * A copy with {@link #tlsCertPath()} and {@link #tlsKeyPath()} replaced; both empty (or null)
+     * for plain connections.
+     *
+     * @throws IllegalArgumentException when only one is given, or a file is missing, unreadable or
+     *     holds no PEM certificate or private key; the message names the file
+     */
+    public ServerOptions withTls(String certPath, String keyPath) {
+        return with(d -> {
+            d.tlsCertPath = certPath;
+            d.tlsKeyPath = keyPath;
+        });
+    }
+
+    /** Whether both ports speak TLS: {@link #tlsCertPath()} and {@link #tlsKeyPath()} are set. */
+    public boolean tls() {
+        return !tlsCertPath.isEmpty();
+    }
+
     @Override
     public String toString() {
         // Never print the hashes: they are what a guesser would work on.
@@ -251,7 +304,8 @@ public record ServerOptions(
                 + ", maxConnections=" + maxConnections + ", loginTimeout=" + loginTimeout + ", idleTimeout=" + idleTimeout
                 + ", offlineQueueLimit=" + offlineQueueLimit + ", queueBytesLimit=" + queueBytesLimit
                 + ", totalQueueBytesLimit=" + totalQueueBytesLimit + ", deliveryWindow=" + deliveryWindow
-                + ", dedupCapacity=" + dedupCapacity + "]";
+                + ", dedupCapacity=" + dedupCapacity + ", webSocketPort=" + webSocketPort
+                + (tls() ? ", tlsCertPath=" + tlsCertPath + ", tlsKeyPath=" + tlsKeyPath : ", tls=off") + "]";
     }
 
     private ServerOptions with(Consumer<Draft> change) {
@@ -259,7 +313,7 @@ public record ServerOptions(
         change.accept(d);
         return new ServerOptions(d.host, d.port, d.maxFrameBytes, d.accounts, d.openLogin, d.reservedUsers, d.maxConnections,
                 d.loginTimeout, d.idleTimeout, d.offlineQueueLimit, d.queueBytesLimit, d.totalQueueBytesLimit, d.deliveryWindow,
-                d.dedupCapacity);
+                d.dedupCapacity, d.webSocketPort, d.tlsCertPath, d.tlsKeyPath);
     }
 
     /** The fields of a copy being made; the record's constructor validates them. */
@@ -278,6 +332,9 @@ public record ServerOptions(
         long totalQueueBytesLimit;
         int deliveryWindow;
         int dedupCapacity;
+        int webSocketPort;
+        String tlsCertPath;
+        String tlsKeyPath;
 
         Draft(ServerOptions o) {
             host = o.host;
@@ -294,6 +351,29 @@ public record ServerOptions(
             totalQueueBytesLimit = o.totalQueueBytesLimit;
             deliveryWindow = o.deliveryWindow;
             dedupCapacity = o.dedupCapacity;
+            webSocketPort = o.webSocketPort;
+            tlsCertPath = o.tlsCertPath;
+            tlsKeyPath = o.tlsKeyPath;
+        }
+    }
+
+    private static void requireWebSocketPort(int webSocketPort, int port) {
+        if (webSocketPort < -1 || webSocketPort > 65535) {
+            throw new IllegalArgumentException("webSocketPort must be -1 (none), 0 (a free port) or 1-65535, was " + webSocketPort);
+        }
+        if (webSocketPort > 0 && webSocketPort == port) {
+            throw new IllegalArgumentException("webSocketPort must differ from port, both were " + port);
+        }
+    }
+
+    private static void requireTlsFiles(String certPath, String keyPath) {
+        if (certPath.isEmpty() != keyPath.isEmpty()) {
+            throw new IllegalArgumentException("tlsCertPath and tlsKeyPath go together: "
+                    + (certPath.isEmpty() ? "tlsKeyPath is set but tlsCertPath is empty" : "tlsCertPath is set but tlsKeyPath is empty"));
+        }
+        if (!certPath.isEmpty()) {
+            PemFileCheck.require("tlsCertPath", certPath, PemFileCheck.CERTIFICATE, "PEM certificate");
+            PemFileCheck.require("tlsKeyPath", keyPath, PemFileCheck.PRIVATE_KEY, "unencrypted PEM private key");
         }
     }
 

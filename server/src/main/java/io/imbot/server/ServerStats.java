@@ -5,7 +5,9 @@ package io.imbot.server;
  * ImServer#stats()}. Counters only grow; {@code connections}, {@code loggedInUsers} and {@code
  * queuedMessages} are current values.
  *
- * @param connections open client connections
+ * @param connections open client connections, TCP and WebSocket (on the WebSocket port, an HTTP
+ *     connection counts from its arrival, before it upgrades); a connection still in its TLS
+ *     handshake is not counted
  * @param loggedInUsers users with a logged-in connection
  * @param acceptedMessages messages accepted (each counted once, however many recipients)
  * @param duplicateMessages retransmissions of an already accepted (sender, id), acked again but
@@ -29,7 +31,8 @@ package io.imbot.server;
  * @param connectionsRefused connections closed on arrival because {@link
  *     ServerOptions#maxConnections()} were open
  * @param connectionsTimedOut connections closed for sending no login before {@link
- *     ServerOptions#loginTimeout()} or no whole frame for {@link ServerOptions#idleTimeout()}
+ *     ServerOptions#loginTimeout()} (or, on the WebSocket port, no upgrade) or no whole frame for
+ *     {@link ServerOptions#idleTimeout()}
  */
 public record ServerStats(
         int connections,

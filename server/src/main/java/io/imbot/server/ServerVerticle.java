@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the {@link NetServer} and the {@link Hub}. Every connection and every call from {@link
- * ImServer} runs on this verticle's event loop, which is what makes the hub's plain collections
- * safe.
+ * Owns the listeners (the {@link NetServer} and, when configured, the {@link WebSocketListener})
+ * and the {@link Hub}. Every connection and every call from {@link ImServer} runs on this
+ * verticle's event loop, which is what makes the hub's plain collections safe.
  */
 final class ServerVerticle extends VerticleBase {
 
@@ -22,7 +22,9 @@ final class ServerVerticle extends VerticleBase {
     private final ServerOptions options;
     private Hub hub;
     private NetServer server;
+    private WebSocketListener webSockets;
     private volatile int port = -1;
+    private volatile int webSocketPort = -1;
 
     ServerVerticle(ServerOptions options) {
         this.options = options;
@@ -33,10 +35,25 @@ final class ServerVerticle extends VerticleBase {
         hub = new Hub(vertx, options);
         server = vertx.createNetServer(netOptions()).connectHandler(this::connected);
         server.exceptionHandler(e -> LOG.debug("server socket: {}", e.toString()));
-        return server.listen().onSuccess(s -> {
-            port = s.actualPort();
-            LOG.info("reference server listening on {}:{}", options.host(), port);
-            logLoginPolicy();
+        return server.listen()
+                .compose(s -> {
+                    port = s.actualPort();
+                    LOG.info("reference server listening on {}:{}{}", options.host(), port, options.tls() ? " (TLS)" : "");
+                    return listenWebSockets();
+                })
+                .onSuccess(v -> logLoginPolicy())
+                .recover(e -> server.close().transform(ar -> Future.failedFuture(e))); // a started TCP port is not left behind
+    }
+
+    private Future<Void> listenWebSockets() {
+        if (options.webSocketPort() < 0) {
+            return Future.succeededFuture();
+        }
+        webSockets = new WebSocketListener(vertx, hub);
+        return webSockets.listen().map(bound -> {
+            webSocketPort = bound;
+            LOG.info("WebSocket port: {}://{}:{}{}", options.tls() ? "wss" : "ws", options.host(), bound, ImServer.WEB_SOCKET_PATH);
+            return null;
         });
     }
 
@@ -53,7 +70,9 @@ final class ServerVerticle extends VerticleBase {
 
     private NetServerOptions netOptions() {
         // No Vert.x idle timeout: any byte would reset it. ClientSession counts whole frames instead.
-        return new NetServerOptions().setHost(options.host()).setPort(options.port());
+        NetServerOptions net = new NetServerOptions().setHost(options.host()).setPort(options.port());
+        TlsSetup.apply(net, options);
+        return net;
     }
 
     private void connected(NetSocket socket) {
@@ -62,21 +81,36 @@ final class ServerVerticle extends VerticleBase {
             socket.close();
             return;
         }
-        ClientSession session = new ClientSession(vertx, socket, hub);
+        ClientSession session = new ClientSession(vertx, new TcpLink(socket), hub);
         hub.opened(session);
-        session.start();
+        session.start(System.nanoTime());
         LOG.debug("connection from {}", session.peer());
     }
 
     @Override
     public Future<?> stop() {
-        hub.disconnectAll();
-        return server.close().onComplete(ar -> LOG.info("reference server on port {} stopped", port));
+        disconnectAll();
+        Future<Void> webSocketsClosed = webSockets == null ? Future.succeededFuture() : webSockets.close();
+        return Future.join(server.close(), webSocketsClosed)
+                .onComplete(ar -> LOG.info("reference server on port {} stopped", port));
     }
 
-    /** The bound port; valid once deployment succeeded. */
+    /** Closes every client connection at once; call on the event loop. */
+    void disconnectAll() {
+        hub.disconnectAll();
+        if (webSockets != null) {
+            webSockets.disconnectWaiting();
+        }
+    }
+
+    /** The bound TCP port; valid once deployment succeeded. */
     int port() {
         return port;
+    }
+
+    /** The bound WebSocket port, or -1 when there is none; valid once deployment succeeded. */
+    int webSocketPort() {
+        return webSocketPort;
     }
 
     /** Runs {@code action} with the hub on the event loop; its result or exception completes the future. */

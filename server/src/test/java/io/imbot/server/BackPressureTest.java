@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imbot.protocol.Frame;
 import io.vertx.core.Future;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.junit5.VertxTestContext;
 import java.util.ArrayList;
@@ -15,11 +16,25 @@ class BackPressureTest extends ServerTestBase {
     private static final int MESSAGES = 150;
     private static final String BIG_BODY = "x".repeat(128 * 1024);
 
+    @Override
+    ServerOptions options() {
+        return super.options().withWebSocketPort(0);
+    }
+
     @Test
     void recipientNotReading_serverStopsWritingThenDeliversEverythingInOrder(VertxTestContext ctx) {
         // A small receive buffer keeps the kernel from absorbing the whole 19 MB burst (about 7 MB got through on the machine this was written on).
         NetClientOptions small = new NetClientOptions().setReceiveBufferSize(64 * 1024);
-        Future<TestClient> bob = TestClient.connect(vertx, server.port(), small).compose(c -> c.login("bob"));
+        stopsWritingThenDeliversInOrder(ctx, TestClient.connect(vertx, server.port(), small).compose(c -> c.login("bob")));
+    }
+
+    @Test
+    void recipientNotReadingOverWebSocket_serverStopsWritingThenDeliversEverythingInOrder(VertxTestContext ctx) {
+        WebSocketClientOptions small = new WebSocketClientOptions().setReceiveBufferSize(64 * 1024);
+        stopsWritingThenDeliversInOrder(ctx, TestClient.connectWebSocket(vertx, server.webSocketPort(), small).compose(c -> c.login("bob")));
+    }
+
+    private void stopsWritingThenDeliversInOrder(VertxTestContext ctx, Future<TestClient> bob) {
         bob.compose(b -> {
                     b.pause();
                     return loggedIn("alice");

@@ -3,11 +3,15 @@ package io.imbot.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.imbot.testsupport.TestCertificates;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class OptionsTest {
 
@@ -28,6 +32,10 @@ class OptionsTest {
         assertThat(o.deliveryWindow()).isEqualTo(1000);
         assertThat(o.dedupCapacity()).isEqualTo(1_000_000);
         assertThat(o.idleTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(o.webSocketPort()).isEqualTo(-1);
+        assertThat(o.tls()).isFalse();
+        assertThat(o.tlsCertPath()).isEmpty();
+        assertThat(o.tlsKeyPath()).isEmpty();
         assertThat(FaultOptions.none()).isEqualTo(new FaultOptions(0, 0, false, false, 1, 0));
     }
 
@@ -45,6 +53,43 @@ class OptionsTest {
         assertThatThrownBy(() -> o.withQueueBytesLimit(1 << 20)).hasMessageContaining("queueBytesLimit")
                 .hasMessageContaining("twice maxFrameBytes");
         assertThatThrownBy(() -> o.withMaxFrameBytes(1024).withTotalQueueBytesLimit(2048)).hasMessageContaining("totalQueueBytesLimit");
+        assertThatThrownBy(() -> o.withWebSocketPort(-2)).hasMessageContaining("webSocketPort");
+        assertThatThrownBy(() -> o.withWebSocketPort(65536)).hasMessageContaining("webSocketPort");
+        assertThatThrownBy(() -> o.withWebSocketPort(o.port())).hasMessageContaining("webSocketPort must differ from port");
+    }
+
+    @Test
+    void withTls_pemFiles_setsBothAndTurnsTlsOnAndNullsTurnItOff(@TempDir Path dir) {
+        TestCertificates.PemFiles certs = TestCertificates.generate(dir);
+        ServerOptions o = ServerOptions.defaults().withTls(certs.serverCert().toString(), certs.serverKey().toString());
+        assertThat(o.tls()).isTrue();
+        assertThat(o.tlsCertPath()).isEqualTo(certs.serverCert().toString());
+        assertThat(o.toString()).contains("tlsCertPath=" + certs.serverCert()).contains("tlsKeyPath=" + certs.serverKey());
+        assertThat(o.withTls(null, null).tls()).isFalse();
+        assertThat(o.withTls("", "").tls()).isFalse();
+    }
+
+    @Test
+    void withTls_badFiles_throwsNamingTheSettingAndTheFile(@TempDir Path dir) throws Exception {
+        TestCertificates.PemFiles certs = TestCertificates.generate(dir);
+        String cert = certs.serverCert().toString();
+        String key = certs.serverKey().toString();
+        Path missing = dir.resolve("missing.pem");
+        Path notPem = Files.writeString(dir.resolve("not.pem"), "hello");
+        ServerOptions o = ServerOptions.defaults();
+
+        assertThatThrownBy(() -> o.withTls(cert, "")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tlsCertPath is set but tlsKeyPath is empty");
+        assertThatThrownBy(() -> o.withTls(null, key)).hasMessageContaining("tlsKeyPath is set but tlsCertPath is empty");
+        assertThatThrownBy(() -> o.withTls(missing.toString(), key)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tlsCertPath").hasMessageContaining(missing.toAbsolutePath().toString());
+        assertThatThrownBy(() -> o.withTls(cert, missing.toString())).hasMessageContaining("tlsKeyPath")
+                .hasMessageContaining(missing.toAbsolutePath().toString());
+        assertThatThrownBy(() -> o.withTls(notPem.toString(), key)).hasMessageContaining("tlsCertPath")
+                .hasMessageContaining(notPem.toAbsolutePath().toString()).hasMessageContaining("PEM certificate");
+        assertThatThrownBy(() -> o.withTls(cert, cert)).hasMessageContaining("tlsKeyPath").hasMessageContaining("private key");
+        assertThatThrownBy(() -> o.withTls(missing.toString(), key)).hasMessageContaining("no such file");
+        assertThatThrownBy(() -> o.withTls(dir.toString(), key)).hasMessageContaining("not a regular file");
     }
 
     @Test

@@ -1,10 +1,12 @@
 package io.imbot.server;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,6 +40,41 @@ abstract class ServerTestBase {
 
     Future<TestClient> loggedIn(String user) {
         return connect().compose(c -> c.login(user));
+    }
+
+    /** Connects to the WebSocket port; {@link #options()} must turn it on. */
+    Future<TestClient> connectWebSocket() {
+        return TestClient.connectWebSocket(vertx, server.webSocketPort());
+    }
+
+    Future<TestClient> loggedInOverWebSocket(String user) {
+        return connectWebSocket().compose(c -> c.login(user));
+    }
+
+    /**
+     * Fresh stats once {@code condition} holds, polled every 10 ms for at most 5 s: for what the
+     * server does on its own after a client has seen its side happen (for example, accepting a
+     * connection). Fails with the last stats seen.
+     */
+    Future<ServerStats> statsWhen(Predicate<ServerStats> condition) {
+        Promise<ServerStats> result = Promise.promise();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        pollStats(condition, deadline, result);
+        return result.future();
+    }
+
+    private void pollStats(Predicate<ServerStats> condition, long deadline, Promise<ServerStats> result) {
+        server.stats().onComplete(ar -> {
+            if (ar.failed()) {
+                result.fail(ar.cause());
+            } else if (condition.test(ar.result())) {
+                result.complete(ar.result());
+            } else if (System.nanoTime() > deadline) {
+                result.fail(new AssertionError("condition not met within 5 s; last stats: " + ar.result()));
+            } else {
+                vertx.setTimer(10, id -> pollStats(condition, deadline, result));
+            }
+        });
     }
 
     /** Checks {@code assertions} against fresh stats, then completes the test. */
