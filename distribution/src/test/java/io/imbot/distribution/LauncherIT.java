@@ -183,7 +183,7 @@ class LauncherIT {
         Launcher.Result send = imbot.run(elsewhere, "send", "--user", "alice", "--to", "bot", "--text", "ping");
 
         assertThat(send.exit()).isEqualTo(3);
-        assertThat(send.err()).contains("cannot connect to 127.0.0.1:" + imPort);
+        assertThat(send.err()).contains("cannot connect to tcp://127.0.0.1:" + imPort);
     }
 
     @Test

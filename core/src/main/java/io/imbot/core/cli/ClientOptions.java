@@ -1,5 +1,7 @@
 package io.imbot.core.cli;
 
+import io.imbot.api.connector.ConnectionSettings;
+import io.imbot.core.config.ConfigException;
 import io.imbot.core.config.ImbotConfig;
 import io.imbot.core.delivery.DeliverySettings;
 import io.imbot.plugins.imbotconnector.ImbotOptions;
@@ -25,11 +27,40 @@ final class ClientOptions {
     @Option(names = "--port", paramLabel = "PORT", description = "IM server port (default: server.port).")
     Integer port;
 
-    ImbotOptions tcp(ImbotConfig cfg, List<String> rooms) {
+    @Option(names = "--connection", paramLabel = "NAME",
+            description = "Reach the server of this configured connection (of kind imbot): its URL, TLS and trust settings.")
+    String connection;
+
+    /**
+     * Options for the person's connection: to {@code --connection}'s server, or to {@code --host} and
+     * {@code --port} (default: {@code server.host} and {@code server.port}) over plain TCP.
+     *
+     * @throws ConfigException for a connection the configuration does not have, or not of kind imbot
+     */
+    ImbotOptions tcp(ImbotConfig cfg, List<String> rooms) throws ConfigException {
         ImbotConfig.Server s = cfg.server();
+        if (connection != null) {
+            return ofConnection(cfg, rooms);
+        }
         return new ImbotOptions(host != null ? host : s.host(), port != null ? port : s.port(), user, token, rooms, s.maxFrameBytes(),
                 s.connectTimeout(), s.heartbeat(), s.heartbeatTimeout(), s.reconnect().initialDelay(), s.reconnect().maxDelay(),
-                s.reconnect().resetAfter());
+                s.reconnect().resetAfter(), ImbotOptions.Transport.TCP);
+    }
+
+    private ImbotOptions ofConnection(ImbotConfig cfg, List<String> rooms) throws ConfigException {
+        ConnectionSettings c = cfg.connections().stream().filter(x -> x.name().equals(connection)).findFirst()
+                .orElseThrow(() -> new ConfigException("--connection: no connection named '" + connection + "' (connections: "
+                        + String.join(", ", cfg.connections().stream().map(ConnectionSettings::name).toList()) + ")"));
+        if (!c.kind().equals("imbot")) {
+            throw new ConfigException("--connection: '" + connection + "' is of kind " + c.kind() + "; imbot send and chat speak imbot's protocol");
+        }
+        String url = c.url().equals(ImbotConfig.EMBEDDED_URL) ? "tcp://" + cfg.server().host() + ":" + cfg.server().port() : c.url();
+        try {
+            return ImbotOptions.from(new ConnectionSettings(c.name(), c.kind(), url, user, token, rooms, c.reconnectInitial(),
+                    c.reconnectMax(), c.options()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 
     /**
@@ -39,7 +70,7 @@ final class ClientOptions {
      */
     int connectFailed(Throwable cause) {
         String reason = String.valueOf(cause.getMessage());
-        if (reason.startsWith(ErrorCode.LOGIN_REFUSED.wire() + ":")) { // how ImbotConnector words a fatal error
+        if (reason.contains(ErrorCode.LOGIN_REFUSED.wire() + ":")) { // how ImbotConnector words a fatal error
             System.err.println("imbot: the server refused the login of '" + user + "'"
                     + (token.isEmpty() ? ": it needs a token (--token, or the environment variable IMBOT_TOKEN)" : ": wrong token"));
             return Main.FAILED;

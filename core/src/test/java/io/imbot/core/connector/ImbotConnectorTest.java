@@ -180,7 +180,8 @@ class ImbotConnectorTest {
         }).listen(0, "127.0.0.1"));
         Recorder recorder = new Recorder();
         ImbotOptions options = new ImbotOptions("127.0.0.1", server.actualPort(), "bot", "", List.of(), 1 << 20, Duration.ofSeconds(5),
-                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(1));
+                Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofMillis(1),
+                ImbotOptions.Transport.TCP);
         ImbotConnector c = new ImbotConnector(vertx, options);
         vertx.runOnContext(v -> c.start(recorder));
 

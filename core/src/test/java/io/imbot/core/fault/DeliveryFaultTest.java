@@ -9,6 +9,7 @@ import io.imbot.core.delivery.DeliverySettings;
 import io.imbot.core.testing.Await;
 import io.imbot.core.testing.EngineFixture;
 import io.imbot.core.testing.Recipient;
+import io.imbot.core.testing.Wire;
 import io.imbot.server.FaultOptions;
 import io.imbot.server.ServerStats;
 import io.vertx.core.Future;
@@ -18,12 +19,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The delivery promises under injected faults, end to end: the daemon's engine sends through the
- * reference server (which injects the faults) to a person's client, all over loopback TCP.
+ * reference server (which injects the faults) to a person's client, over loopback TCP, TLS,
+ * WebSocket and WebSocket over TLS: each test runs on every {@link Wire}.
  */
 @ExtendWith(VertxExtension.class)
 class DeliveryFaultTest {
@@ -56,9 +60,10 @@ class DeliveryFaultTest {
         assertThat(alice.bodies()).containsExactlyElementsOf(expected);
     }
 
-    @Test
-    void send_serverDropsAndDelaysAcks_everyMessageEndsOnceAndArrivesOnce(Vertx vertx) {
-        EngineFixture f = await(EngineFixture.start(vertx, settings(6)));
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void send_serverDropsAndDelaysAcks_everyMessageEndsOnceAndArrivesOnce(Wire wire, Vertx vertx) {
+        EngineFixture f = await(EngineFixture.start(vertx, wire, settings(6), UnaryOperator.identity()));
         try (Recipient alice = new Recipient(f.tcpOptions("alice"))) {
             await(f.server.setFaults(FaultOptions.none().withDropAckPercent(30).withSeed(42)));
             List<String> dropped = bodies("dropped", 500);
@@ -76,16 +81,17 @@ class DeliveryFaultTest {
             ServerStats stats = await(f.server.stats());
             assertThat(stats.acksDropped()).isPositive();
             assertThat(stats.acksDelayed()).isPositive();
-            FaultReport.print("ack faults", all.size(), "acks dropped " + stats.acksDropped() + ", acks delayed past the timeout "
+            FaultReport.print("ack faults over " + wire, all.size(), "acks dropped " + stats.acksDropped() + ", acks delayed past the timeout "
                     + stats.acksDelayed(), outcomes, alice.shown.size() - new HashSet<>(alice.bodies()).size(), f);
         }
     }
 
-    @Test
-    void send_connectionCutSeveralTimesMidStream_allArriveInOrderNoneTwice(Vertx vertx) {
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void send_connectionCutSeveralTimesMidStream_allArriveInOrderNoneTwice(Wire wire, Vertx vertx) {
         // Enough attempts (10 s of them) that no message times out while the test holds its ACKs,
         // however late this thread gets to cut the connection on a loaded machine.
-        EngineFixture f = await(EngineFixture.start(vertx, settings(100)));
+        EngineFixture f = await(EngineFixture.start(vertx, wire, settings(100), UnaryOperator.identity()));
         try (Recipient alice = new Recipient(f.tcpOptions("alice"))) {
             List<String> expected = bodies("cut", 3000);
             List<DeliveryOutcome> outcomes = new ArrayList<>();
@@ -107,14 +113,15 @@ class DeliveryFaultTest {
             assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).isEqualTo(DeliveryStatus.ACKNOWLEDGED));
             assertThat(f.connectionEvents.stream().filter("down"::equals).count()).isEqualTo(5);
             assertExactlyOnce(f, alice, expected, outcomes);
-            FaultReport.print("connection cuts", expected.size(), cuts + " cuts of every connection, each with 100 messages in flight",
+            FaultReport.print("connection cuts over " + wire, expected.size(), cuts + " cuts of every connection, each with 100 messages in flight",
                     outcomes, alice.shown.size() - new HashSet<>(alice.bodies()).size(), f);
         }
     }
 
-    @Test
-    void send_linkGoesSilentWithoutClosing_heartbeatReconnectsNothingLost(Vertx vertx) {
-        EngineFixture f = await(EngineFixture.start(vertx, settings(50),
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void send_linkGoesSilentWithoutClosing_heartbeatReconnectsNothingLost(Wire wire, Vertx vertx) {
+        EngineFixture f = await(EngineFixture.start(vertx, wire, settings(50),
                 tcp -> tcp.withHeartbeat(Duration.ofMillis(100), Duration.ofMillis(400))));
         try (Recipient alice = new Recipient(f.tcpOptions("alice"))) {
             List<String> expected = bodies("silent", 400);
@@ -133,8 +140,37 @@ class DeliveryFaultTest {
             assertThat(f.connectionEvents).contains("down");
             assertThat(f.counters.retransmissions()).as("messages in flight when the link went silent").isPositive();
             assertExactlyOnce(f, alice, expected, outcomes);
-            FaultReport.print("silent link", expected.size(), "1 silence detected by heartbeat", outcomes,
+            FaultReport.print("silent link over " + wire, expected.size(), "1 silence detected by heartbeat", outcomes,
                     alice.shown.size() - new HashSet<>(alice.bodies()).size(), f);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Wire.class)
+    void send_serverRestartsMidStream_messagesSentWhileItIsDownGoOutAfterOnce(Wire wire, Vertx vertx) {
+        EngineFixture f = await(EngineFixture.start(vertx, wire, settings(100), UnaryOperator.identity()));
+        try (Recipient alice = new Recipient(f.tcpOptions("alice"))) {
+            List<String> before = bodies("before", 100);
+            List<DeliveryOutcome> outcomes = new ArrayList<>(sendAll(f, before));
+            // The server keeps its queues in memory: what it has not delivered yet dies with it.
+            await(Await.until(vertx, 30, () -> alice.shown.size() >= before.size()));
+            await(f.stopServer());
+            await(Await.until(vertx, 30, () -> f.connectionEvents.contains("down")));
+            List<String> during = bodies("during", 200);
+            List<Future<DeliveryOutcome>> sending = new ArrayList<>();
+            during.forEach(b -> sending.add(f.send("alice", b)));
+            await(f.startServerAgain());
+            sending.forEach(x -> outcomes.add(await(x, 60)));
+
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.status()).isEqualTo(DeliveryStatus.ACKNOWLEDGED));
+            List<String> all = new ArrayList<>(before);
+            all.addAll(during);
+            await(Await.until(vertx, 30, () -> alice.shown.size() >= all.size()));
+            assertThat(alice.bodies()).containsExactlyElementsOf(all);
+            assertThat(await(f.server.acceptedIds("bot"))).containsExactlyElementsOf(outcomes.subList(100, 300).stream()
+                    .map(DeliveryOutcome::id).toList());
+            FaultReport.print("server restart over " + wire, all.size(), "1 stop and start of the server with 200 messages sent while"
+                    + " it was down", outcomes, alice.shown.size() - new HashSet<>(alice.bodies()).size(), f);
         }
     }
 }

@@ -23,13 +23,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 
 /**
- * A delivery engine wired to real parts: the reference server on a loopback port, the native TCP
- * connector, and an in-memory HSQLDB store.
+ * A delivery engine wired to real parts: the reference server on a loopback port, the native
+ * connector over one {@link Wire} (TCP by default), and an in-memory HSQLDB store.
  */
 public final class EngineFixture {
 
     public final Vertx vertx;
-    public final ImServer server;
+    /** The reference server; a new one on the same ports after {@link #startServerAgain}. */
+    public volatile ImServer server;
+    public final Wire wire;
     public final JdbcMessageStore store;
     public final DeliveryCounters counters = new DeliveryCounters();
     /** The running engine; a new one after {@link #restartEngine}. */
@@ -40,10 +42,11 @@ public final class EngineFixture {
     public final List<String> connectionEvents = new CopyOnWriteArrayList<>();
     private String deploymentId;
 
-    private EngineFixture(Vertx vertx, ImServer server, JdbcMessageStore store) {
+    private EngineFixture(Vertx vertx, ImServer server, JdbcMessageStore store, Wire wire) {
         this.vertx = vertx;
         this.server = server;
         this.store = store;
+        this.wire = wire;
     }
 
     /** Fast settings for tests: 100 ms ACK timeout, 3 attempts, 10 s deadline. */
@@ -58,14 +61,37 @@ public final class EngineFixture {
 
     /** Like {@link #start(Vertx, DeliverySettings)}, with the connector's options adjusted. */
     public static Future<EngineFixture> start(Vertx vertx, DeliverySettings settings, UnaryOperator<ImbotOptions> tcp) {
-        return ImServer.start(vertx, ServerOptions.defaults().withPort(0).withOpenLogin(true))
-                .compose(server -> TestStores.inMemory(vertx, "bot").map(store -> new EngineFixture(vertx, server, store)))
+        return start(vertx, Wire.TCP, settings, tcp);
+    }
+
+    /** Like {@link #start(Vertx, DeliverySettings, UnaryOperator)}, everyone connecting over {@code wire}. */
+    public static Future<EngineFixture> start(Vertx vertx, Wire wire, DeliverySettings settings, UnaryOperator<ImbotOptions> tcp) {
+        return ImServer.start(vertx, wire.serve(ServerOptions.defaults().withPort(0).withOpenLogin(true)))
+                .compose(server -> TestStores.inMemory(vertx, "bot").map(store -> new EngineFixture(vertx, server, store, wire)))
                 .compose(f -> f.deploy(settings, tcp).map(f));
     }
 
-    /** Options for a connector to this fixture's server, reconnecting fast. */
+    /** Options for a connector to this fixture's server over its wire, reconnecting fast. */
     public ImbotOptions tcpOptions(String user) {
-        return ImbotOptions.defaults("127.0.0.1", server.port(), user).withReconnect(Duration.ofMillis(20), Duration.ofMillis(200));
+        return wire.reach(server, ImbotOptions.defaults("127.0.0.1", server.port(), user)
+                .withReconnect(Duration.ofMillis(20), Duration.ofMillis(200)));
+    }
+
+    /** Stops the server; its queues and dedup memory go with it. */
+    public Future<Void> stopServer() {
+        return server.stop();
+    }
+
+    /** After {@link #stopServer}: a new server on the same ports. */
+    public Future<Void> startServerAgain() {
+        ServerOptions same = wire.serve(ServerOptions.defaults().withPort(server.port()).withOpenLogin(true));
+        if (server.webSocketPort() > 0) {
+            same = same.withWebSocketPort(server.webSocketPort());
+        }
+        return ImServer.start(vertx, same).map(s -> {
+            server = s;
+            return null;
+        });
     }
 
     private Future<Void> deploy(DeliverySettings settings, UnaryOperator<ImbotOptions> adjust) {

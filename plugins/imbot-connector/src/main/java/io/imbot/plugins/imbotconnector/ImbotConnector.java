@@ -9,23 +9,19 @@ import io.imbot.api.connector.OutboundMessage;
 import io.imbot.protocol.ErrorCode;
 import io.imbot.protocol.Fields;
 import io.imbot.protocol.Frame;
-import io.imbot.protocol.FrameCodec;
-import io.imbot.protocol.FrameDecoder;
 import io.imbot.protocol.ProtocolException;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetClientOptions;
-import io.vertx.core.net.NetSocket;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The connector for imbot's native protocol: length-prefixed JSON frames over one TCP connection.
- * Logs in, joins the configured rooms, pings when the link is quiet, closes a link that stays silent
- * past the heartbeat timeout, and reconnects with backoff. The server ACKs each message by its ID.
+ * The connector for imbot's native protocol: JSON frames over one TCP connection (length-prefixed)
+ * or one WebSocket (a text message each), with or without TLS. Logs in, joins the configured rooms,
+ * pings when the link is quiet, closes a link that stays silent past the heartbeat timeout, and
+ * reconnects with backoff. The server ACKs each message by its ID.
  *
  * <p>Confined to the Vert.x context that called {@link #start}: no field is touched from another
  * thread, and every listener call is made on that context.
@@ -37,19 +33,20 @@ public final class ImbotConnector implements Connector {
     private final Vertx vertx;
     private final ImbotOptions options;
     private final Backoff backoff;
-    private NetClient client;
+    private Dialer dialer;
     private ConnectorListener listener;
     private boolean stopped;
     private long reconnectTimer = -1;
 
     // valid for one connection
-    private NetSocket socket;
+    private ClientLink socket;
     private boolean loggedIn;
     private long lastReceivedAt;
     private long readyAt;
     private long heartbeatTimer = -1;
     private long loginTimer = -1;
     private String lossReason;
+    private String lastLoggedReason;
 
     /** Creates a connector; nothing happens until {@link #start}. */
     public ImbotConnector(Vertx vertx, ImbotOptions options) {
@@ -72,9 +69,7 @@ public final class ImbotConnector implements Connector {
     @Override
     public void start(ConnectorListener listener) {
         this.listener = listener;
-        this.client = vertx.createNetClient(new NetClientOptions()
-                .setConnectTimeout((int) options.connectTimeout().toMillis())
-                .setTcpNoDelay(true));
+        this.dialer = new Dialer(vertx, options);
         connect();
     }
 
@@ -107,12 +102,12 @@ public final class ImbotConnector implements Connector {
             vertx.cancelTimer(reconnectTimer);
         }
         Future<Void> closing = socket != null ? socket.close().recover(e -> Future.succeededFuture()) : Future.succeededFuture();
-        return closing.compose(v -> client != null ? client.close() : Future.<Void>succeededFuture()).toCompletionStage();
+        return closing.compose(v -> dialer != null ? dialer.close() : Future.<Void>succeededFuture()).toCompletionStage();
     }
 
     @Override
     public String describe() {
-        return "tcp://" + options.host() + ":" + options.port() + " as " + options.user();
+        return options.url() + " as " + options.user();
     }
 
     private void connect() {
@@ -120,9 +115,9 @@ public final class ImbotConnector implements Connector {
         if (stopped) {
             return;
         }
-        client.connect(options.port(), options.host()).onComplete(ar -> {
+        dialer.dial().onComplete(ar -> {
             if (ar.failed()) {
-                String reason = "cannot connect to " + options.host() + ":" + options.port() + ": " + ar.cause().getMessage();
+                String reason = "cannot connect to " + options.url() + ": " + TlsProblems.explain(ar.cause(), options);
                 listener.onAttemptFailed(reason);
                 scheduleReconnect(reason);
             } else if (stopped) {
@@ -133,23 +128,44 @@ public final class ImbotConnector implements Connector {
         });
     }
 
-    private void attach(NetSocket s) {
-        socket = s;
+    private void attach(ClientLink link) {
+        socket = link;
         lossReason = null;
         lastReceivedAt = System.nanoTime();
-        FrameDecoder decoder = new FrameDecoder(options.maxFrameBytes(), this::onFrame, this::onProtocolError);
-        s.handler(buffer -> {
-            lastReceivedAt = System.nanoTime();
-            decoder.handle(buffer);
-        });
-        s.exceptionHandler(e -> lossReason = e.getMessage());
-        s.drainHandler(v -> {
-            if (loggedIn) {
-                listener.onWritable();
+        link.start(new ClientLink.Events() {
+            @Override
+            public void bytes() {
+                lastReceivedAt = System.nanoTime();
+            }
+
+            @Override
+            public void frame(Frame frame) {
+                onFrame(frame);
+            }
+
+            @Override
+            public void badFrame(ProtocolException e) {
+                onProtocolError(e);
+            }
+
+            @Override
+            public void drained() {
+                if (loggedIn) {
+                    listener.onWritable();
+                }
+            }
+
+            @Override
+            public void failed(Throwable e) {
+                lossReason = TlsProblems.explain(e, options);
+            }
+
+            @Override
+            public void closed() {
+                onClosed(link);
             }
         });
-        s.closeHandler(v -> onClosed(s));
-        s.shutdownHandler(v -> s.close()); // Vert.x is closing: do not hold its shutdown for the grace period
+        link.onShutdown(v -> link.close()); // Vert.x is closing: do not hold its shutdown for the grace period
         write(new Frame.Login(options.user(), options.token()));
         loginTimer = vertx.setTimer(options.connectTimeout().toMillis(), id -> {
             loginTimer = -1;
@@ -184,6 +200,7 @@ public final class ImbotConnector implements Connector {
         }
         loggedIn = true;
         readyAt = System.nanoTime();
+        lastLoggedReason = null;
         log.info("logged in to {}", describe());
         options.rooms().forEach(room -> write(new Frame.Join(room)));
         listener.onReady();
@@ -194,15 +211,15 @@ public final class ImbotConnector implements Connector {
         if (code == ErrorCode.REJECTED && !e.ref().isEmpty()) {
             listener.onRejected(e.ref(), e.text());
         } else if (code != null && code.fatal()) {
-            log.error("server closed the session: {} ({})", e.text(), e.code());
-            lossReason = e.code() + ": " + e.text();
+            // Said once, with the reconnect, by scheduleReconnect: a wrong token must not fill the log.
+            lossReason = "the server closed the session: " + e.code() + ": " + e.text();
         } else {
             log.warn("server reported {}: {}{}", e.code(), e.text(), e.ref().isEmpty() ? "" : " (message " + e.ref() + ")");
         }
     }
 
     private void onProtocolError(ProtocolException e) {
-        log.warn("bad frame from {}:{}: {}", options.host(), options.port(), e.getMessage());
+        log.warn("bad frame from {}: {}", options.url(), e.getMessage());
         write(e.toFrame());
         if (e.fatal()) {
             closeWith("protocol error: " + e.getMessage());
@@ -226,7 +243,7 @@ public final class ImbotConnector implements Connector {
         }
     }
 
-    private void onClosed(NetSocket s) {
+    private void onClosed(ClientLink s) {
         if (s != socket) {
             return;
         }
@@ -258,7 +275,9 @@ public final class ImbotConnector implements Connector {
             return;
         }
         long delay = backoff.nextDelayMillis();
-        if (backoff.failures() <= 1 || backoff.failures() % 10 == 0) {
+        // One line per new reason, then every tenth attempt: a wrong token or certificate is said, not repeated.
+        if (!reason.equals(lastLoggedReason) || backoff.failures() % 10 == 0) {
+            lastLoggedReason = reason;
             log.warn("{}; reconnecting in {} ms (attempt {})", reason, delay, backoff.failures());
         } else {
             log.debug("{}; reconnecting in {} ms (attempt {})", reason, delay, backoff.failures());
@@ -268,7 +287,7 @@ public final class ImbotConnector implements Connector {
 
     private void write(Frame frame) {
         if (socket != null) {
-            socket.write(FrameCodec.encode(frame));
+            socket.write(frame);
         }
     }
 }
