@@ -54,10 +54,10 @@ final class ClientOptions {
         if (!c.kind().equals("imbot")) {
             throw new ConfigException("--connection: '" + connection + "' is of kind " + c.kind() + "; imbot send and chat speak imbot's protocol");
         }
-        String url = c.url().equals(ImbotConfig.EMBEDDED_URL) ? "tcp://" + cfg.server().host() + ":" + cfg.server().port() : c.url();
+        ConnectionSettings reachable = cfg.reachable(c, cfg.server().port());
         try {
-            return ImbotOptions.from(new ConnectionSettings(c.name(), c.kind(), url, user, token, rooms, c.reconnectInitial(),
-                    c.reconnectMax(), c.options()));
+            return ImbotOptions.from(new ConnectionSettings(c.name(), c.kind(), reachable.url(), user, token, rooms,
+                    c.reconnectInitial(), c.reconnectMax(), reachable.options()));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

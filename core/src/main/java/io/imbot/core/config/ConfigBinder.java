@@ -56,7 +56,9 @@ final class ConfigBinder {
                 new ImbotConfig.Queue(
                         integer("server.queue.maxMessages", 1, 100_000_000),
                         queueBytes("server.queue.maxBytes", maxFrameBytes),
-                        queueBytes("server.queue.maxTotalBytes", maxFrameBytes)));
+                        queueBytes("server.queue.maxTotalBytes", maxFrameBytes)),
+                integer("server.webSocketPort", -1, 65535),
+                tls("server.tls", home));
         ImbotConfig.Delivery delivery = new ImbotConfig.Delivery(
                 duration("delivery.ackTimeout"),
                 integer("delivery.maxAttempts", 1, 100),
@@ -107,7 +109,7 @@ final class ConfigBinder {
                 duration("admin.requestTimeout"),
                 duration("admin.idleTimeout"),
                 hostNames("admin.allowedHosts"),
-                tls(home),
+                tls("admin.tls", home),
                 bool("admin.allowPlainHttp"));
         if (!admin.onLoopback() && admin.tls() == null && !admin.allowPlainHttp()) {
             throw error("admin.host", "'" + admin.host() + "' is not a loopback address, so the admin API would be reachable "
@@ -117,16 +119,17 @@ final class ConfigBinder {
         return admin;
     }
 
-    private ImbotConfig.Tls tls(Path home) throws ConfigException {
-        String cert = scalar("admin.tls.cert").trim();
-        String key = scalar("admin.tls.key").trim();
+    private ImbotConfig.Tls tls(String section, Path home) throws ConfigException {
+        String cert = scalar(section + ".cert").trim();
+        String key = scalar(section + ".key").trim();
         if (cert.isEmpty() && key.isEmpty()) {
             return null;
         }
         if (cert.isEmpty() || key.isEmpty()) {
-            throw error(cert.isEmpty() ? "admin.tls.cert" : "admin.tls.key", "TLS needs both admin.tls.cert and admin.tls.key (PEM files)");
+            throw error(section + (cert.isEmpty() ? ".cert" : ".key"), "TLS needs both " + section + ".cert and " + section
+                    + ".key (PEM files)");
         }
-        return new ImbotConfig.Tls(readableFile("admin.tls.cert", home.resolve(cert)), readableFile("admin.tls.key", home.resolve(key)));
+        return new ImbotConfig.Tls(readableFile(section + ".cert", home.resolve(cert)), readableFile(section + ".key", home.resolve(key)));
     }
 
     private Path readableFile(String path, Path file) throws ConfigException {

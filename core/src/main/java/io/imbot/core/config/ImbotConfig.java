@@ -4,6 +4,7 @@ import io.imbot.api.connector.ConnectionSettings;
 import io.imbot.server.TokenHash;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,25 @@ public record ImbotConfig(
         connections = List.copyOf(connections);
     }
 
+    /**
+     * {@code c} with the embedded server's address in place of {@value #EMBEDDED_URL}: the server
+     * listening on {@code port}, over TLS when it speaks it, trusting exactly its own certificate
+     * (so the names in it do not matter). Other connections are returned as they are.
+     */
+    public ConnectionSettings reachable(ConnectionSettings c, int port) {
+        if (!c.url().equals(EMBEDDED_URL)) {
+            return c;
+        }
+        String host = server.host().contains(":") ? "[" + server.host() + "]" : server.host();
+        Map<String, Object> options = new LinkedHashMap<>(c.options());
+        if (server.tls() != null) {
+            options.put("caFile", server.tls().cert().toString());
+            options.put("verifyHost", false);
+        }
+        return new ConnectionSettings(c.name(), c.kind(), (server.tls() != null ? "tls://" : "tcp://") + host + ":" + port, c.user(),
+                c.token(), c.rooms(), c.reconnectInitial(), c.reconnectMax(), options);
+    }
+
     /** The folder of the configuration file ({@code conf/} by default). */
     public Path configDir() {
         return configFile != null ? configFile.toAbsolutePath().getParent() : home.resolve("conf");
@@ -56,6 +76,9 @@ public record ImbotConfig(
     /**
      * Where the IM server is and how the connection to it behaves; and, for the reference server
      * (embedded, or {@code imbot server}), whom it lets in and what it bounds.
+     *
+     * @param webSocketPort the reference server's WebSocket port: -1 for none, 0 for any free one
+     * @param tls the reference server's certificate and key (both ports speak TLS), or {@code null} for plain
      */
     public record Server(
             String host,
@@ -69,7 +92,9 @@ public record ImbotConfig(
             Login login,
             int maxConnections,
             Duration idleTimeout,
-            Queue queue) {}
+            Queue queue,
+            int webSocketPort,
+            Tls tls) {}
 
     /**
      * Who may log in to the reference server.

@@ -81,16 +81,6 @@ final class Connections implements DeliveryPort {
         return accounts;
     }
 
-    /** {@code c} with the embedded server's address in place of {@code embedded}. */
-    static ConnectionSettings resolve(ConnectionSettings c, String serverHost, int serverPort) {
-        if (!c.url().equals(ImbotConfig.EMBEDDED_URL)) {
-            return c;
-        }
-        String host = serverHost.contains(":") ? "[" + serverHost + "]" : serverHost;
-        return new ConnectionSettings(c.name(), c.kind(), "tcp://" + host + ":" + serverPort, c.user(), c.token(), c.rooms(),
-                c.reconnectInitial(), c.reconnectMax(), c.options());
-    }
-
     /**
      * Makes the connector of {@code settings} with the factory of its kind.
      *

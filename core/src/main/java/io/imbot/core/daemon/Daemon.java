@@ -138,7 +138,7 @@ public final class Daemon {
         Future<Void> chain = Future.succeededFuture();
         boolean first = true;
         for (ConnectionSettings configured : connectionSettings) {
-            ConnectionSettings c = server == null ? configured : Connections.resolve(configured, config.server().host(), server.port());
+            ConnectionSettings c = server == null ? configured : config.reachable(configured, server.port());
             MessageCenter center;
             try {
                 center = new MessageCenter(c.name(), first, DeliverySettings.from(config.delivery()), Connections.create(factories, c, vertx),
@@ -170,6 +170,11 @@ public final class Daemon {
     /** The port of the embedded server, or -1 when none runs. */
     public int serverPort() {
         return server == null ? -1 : server.port();
+    }
+
+    /** The WebSocket port of the embedded server, or -1 when none listens. */
+    public int serverWebSocketPort() {
+        return server == null ? -1 : server.webSocketPort();
     }
 
     /** The port of the admin API, or -1 when it is off. */

@@ -87,7 +87,9 @@ public final class ServerSetup {
                     .withIdleTimeout(s.idleTimeout())
                     .withOfflineQueueLimit(s.queue().maxMessages())
                     .withQueueBytesLimit(s.queue().maxBytes())
-                    .withTotalQueueBytesLimit(s.queue().maxTotalBytes());
+                    .withTotalQueueBytesLimit(s.queue().maxTotalBytes())
+                    .withWebSocketPort(s.webSocketPort())
+                    .withTls(s.tls() == null ? "" : s.tls().cert().toString(), s.tls() == null ? "" : s.tls().key().toString());
         } catch (IllegalArgumentException e) {
             throw new ConfigException("server: " + e.getMessage(), e); // the binder checks every range; a safety net
         }

@@ -12,6 +12,7 @@ import io.imbot.core.plugin.testbots.EchoBot;
 import io.imbot.core.testing.DaemonFixture;
 import io.imbot.core.testing.TestPlugins;
 import io.imbot.core.testing.Timeouts;
+import io.imbot.core.testing.Wire;
 import io.imbot.plugins.imbotconnector.ImbotOptions;
 import io.imbot.server.ImServer;
 import io.imbot.server.ServerOptions;
@@ -27,7 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** One daemon, two connections to two servers: each answers on its own, and one server's death leaves the other answering. */
+/**
+ * One daemon, two connections to two servers (plain TCP and WebSocket over TLS): each answers on its
+ * own, and one server's death leaves the other answering. And the embedded server over TLS.
+ */
 @ExtendWith(VertxExtension.class)
 class TwoConnectionsTest {
 
@@ -45,7 +49,7 @@ class TwoConnectionsTest {
     void twoServers_eachPersonAnsweredOnTheirOwnConnection_andOneServerDownLeavesTheOtherAnswering(Vertx vertx, @TempDir Path home)
             throws Exception {
         ImServer northServer = await(ImServer.start(vertx, ServerOptions.defaults().withPort(0).withOpenLogin(true)));
-        ImServer southServer = await(ImServer.start(vertx, ServerOptions.defaults().withPort(0).withOpenLogin(true)));
+        ImServer southServer = await(ImServer.start(vertx, Wire.WSS.serve(ServerOptions.defaults().withPort(0).withOpenLogin(true))));
         TestPlugins.jar(home.resolve("plugins"), "echo", EchoBot.class);
         String yaml = """
                 server:
@@ -55,17 +59,19 @@ class TwoConnectionsTest {
                     url: tcp://127.0.0.1:%d
                     user: bot
                   - name: south
-                    url: tcp://127.0.0.1:%d
+                    url: wss://localhost:%d/imbot
                     user: bot
                     reconnect:
                       initialDelay: 50ms
-                """.formatted(northServer.port(), southServer.port());
+                    options:
+                      caFile: %s
+                """.formatted(northServer.port(), southServer.webSocketPort(), Wire.certificates().caCert());
 
         try (DaemonFixture f = DaemonFixture.startWithYaml(vertx, home, yaml)) {
             BlockingQueue<ChatMessage> aliceInbox = new LinkedBlockingQueue<>();
             BlockingQueue<ChatMessage> bobInbox = new LinkedBlockingQueue<>();
-            ChatClient alice = person(north, northServer.port(), "alice", aliceInbox);
-            ChatClient bob = person(south, southServer.port(), "bob", bobInbox);
+            ChatClient alice = person(north, ImbotOptions.defaults("127.0.0.1", northServer.port(), "alice"), aliceInbox);
+            ChatClient bob = person(south, Wire.WSS.reach(southServer, ImbotOptions.defaults("127.0.0.1", 0, "bob")), bobInbox);
 
             await(alice.send("bot", "hi from the north"));
             await(bob.send("bot", "hi from the south"));
@@ -84,9 +90,33 @@ class TwoConnectionsTest {
         }
     }
 
-    private static ChatClient person(Vertx people, int port, String user, BlockingQueue<ChatMessage> inbox) {
+    @Test
+    void embeddedServerOverTls_theDaemonReachesItAndAPersonOnItsSecureWebSocketIsAnswered(Vertx vertx, @TempDir Path home)
+            throws Exception {
+        TestPlugins.jar(home.resolve("plugins"), "echo", EchoBot.class);
+        String yaml = """
+                server:
+                  webSocketPort: 0
+                  tls:
+                    cert: %s
+                    key: %s
+                """.formatted(Wire.certificates().serverCert(), Wire.certificates().serverKey());
+
+        try (DaemonFixture f = DaemonFixture.startWithYaml(vertx, home, yaml)) {
+            BlockingQueue<ChatMessage> inbox = new LinkedBlockingQueue<>();
+            ImbotOptions wss = ImbotOptions.defaults("127.0.0.1", f.daemon.serverWebSocketPort(), "carol")
+                    .withTransport(new ImbotOptions.Transport(true, true, "/imbot", Wire.certificates().caCert().toString(), true));
+            ChatClient carol = person(north, wss, inbox);
+
+            await(carol.send("bot", "over wss"));
+
+            assertThat(next(inbox).body()).isEqualTo("echo: over wss");
+        }
+    }
+
+    private static ChatClient person(Vertx people, ImbotOptions options, BlockingQueue<ChatMessage> inbox) {
         DeliverySettings d = new DeliverySettings(Duration.ofMillis(500), 3, Duration.ofSeconds(10), 100, 1000, Duration.ofSeconds(1), 65536);
-        ChatClient client = new ChatClient(people, ImbotOptions.defaults("127.0.0.1", port, user), d);
+        ChatClient client = new ChatClient(people, options, d);
         await(client.connect(inbox::add));
         return client;
     }

@@ -36,8 +36,8 @@ final class Dialer {
             this.tcp = null;
         } else {
             NetClientOptions net = new NetClientOptions().setConnectTimeout(connectMs).setTcpNoDelay(true).setSsl(t.tls());
-            if (t.tls() && t.verifyHost()) {
-                net.setHostnameVerificationAlgorithm("HTTPS");
+            if (t.tls()) {
+                net.setHostnameVerificationAlgorithm(t.verifyHost() ? "HTTPS" : ""); // Vert.x wants it said either way
             }
             if (!t.caFile().isEmpty()) {
                 net.setTrustOptions(new PemTrustOptions().addCertPath(t.caFile()));
