@@ -175,11 +175,13 @@ public final class AdminServer {
 
     private void history(RoutingContext rc) {
         String with = rc.request().getParam("with");
+        String connection = rc.request().getParam("connection");
         int limit = limit(rc);
         if (limit < 0) {
             return;
         }
-        Future<List<MessageRecord>> rows = with == null || with.isBlank() ? history.latest(limit) : history.latest(with, limit);
+        Future<List<MessageRecord>> rows = with == null || with.isBlank() ? history.latest(limit)
+                : history.latest(connection == null || connection.isBlank() ? null : connection, with, limit);
         rows.onSuccess(list -> {
             JsonArray out = new JsonArray();
             list.forEach(r -> out.add(ChatMessages.toJson(r.toChatMessage()).put("attempts", r.attempts())));

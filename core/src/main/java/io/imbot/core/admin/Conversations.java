@@ -1,5 +1,6 @@
 package io.imbot.core.admin;
 
+import io.imbot.api.ChatMessage;
 import io.imbot.api.Conversation;
 import io.imbot.api.Direction;
 import io.vertx.core.json.JsonObject;
@@ -20,7 +21,8 @@ public final class Conversations {
                 .put("lastPreview", c.lastPreview())
                 .put("lastAt", c.lastAt().toEpochMilli())
                 .put("messageCount", c.messageCount())
-                .put("unanswered", c.unanswered());
+                .put("unanswered", c.unanswered())
+                .put("connection", c.connection());
     }
 
     /** Reads the JSON form. */
@@ -33,6 +35,7 @@ public final class Conversations {
                 json.getString("lastPreview"),
                 Instant.ofEpochMilli(json.getLong("lastAt")),
                 json.getLong("messageCount"),
-                json.getLong("unanswered"));
+                json.getLong("unanswered"),
+                json.getString("connection", ChatMessage.DEFAULT_CONNECTION));
     }
 }

@@ -24,7 +24,8 @@ final class Formats {
         if (attempts > 1) {
             status += " after " + attempts + " attempts";
         }
-        return String.format("%s  %s -> %s  [%s]  %s", TIME.format(m.timestamp()), m.from(), m.to(), status, printable(m.body()));
+        return String.format("%s  %s%s -> %s  [%s]  %s", TIME.format(m.timestamp()), onConnection(m.connection()), printable(m.from()),
+                printable(m.to()), status, printable(m.body()));
     }
 
     /**
@@ -32,9 +33,15 @@ final class Formats {
      * message's sender and preview (made {@link #printable}).
      */
     static String conversationLine(Conversation c) {
-        return String.format("%-16s %s  %-8s  %d %s, %d unanswered  %s: %s", c.conversation(), TIME.format(c.lastAt()),
+        return String.format("%-16s %s  %-8s  %d %s, %d unanswered  %s: %s", onConnection(c.connection()) + printable(c.conversation()),
+                TIME.format(c.lastAt()),
                 c.lastDirection(), c.messageCount(), c.messageCount() == 1 ? "message" : "messages", c.unanswered(),
                 c.lastSender(), printable(c.lastPreview()));
+    }
+
+    /** {@code name/} for a connection other than the single default one, else nothing. */
+    static String onConnection(String name) {
+        return ChatMessage.DEFAULT_CONNECTION.equals(name) ? "" : printable(name) + "/";
     }
 
     /** {@link Printable#of}: the one rule for what reaches the operator's terminal. */

@@ -27,6 +27,9 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = {"-w", "--with"}, paramLabel = "NAME", description = "Only the conversation with this user or #room.")
     String with;
 
+    @Option(names = "--connection", paramLabel = "NAME", description = "With --with: only that conversation on this connection.")
+    String connection;
+
     @Option(names = {"-n", "--limit"}, paramLabel = "N", defaultValue = "50", description = "How many of the latest messages (default ${DEFAULT-VALUE}).")
     int limit;
 
@@ -36,7 +39,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ImbotConfig cfg = config.load();
-        List<Line> lines = HistoryReader.read(cfg, this::fromDaemon, store -> (with == null ? store.latest(limit) : store.latest(with, limit))
+        List<Line> lines = HistoryReader.read(cfg, this::fromDaemon, store -> (with == null ? store.latest(limit) : store.latest(connection, with, limit))
                 .map(rows -> rows.stream().map(r -> new Line(r.toChatMessage(), r.attempts())).toList()));
         if (lines.isEmpty()) {
             System.out.println(with == null ? "(no messages yet)" : "(no messages with " + with + ")");
@@ -46,7 +49,8 @@ final class HistoryCommand implements Callable<Integer> {
     }
 
     private List<Line> fromDaemon(AdminClient admin) throws AdminClient.AdminException, InterruptedException {
-        String query = "/api/history?limit=" + limit + (with == null ? "" : "&with=" + URLEncoder.encode(with, StandardCharsets.UTF_8));
+        String query = "/api/history?limit=" + limit + (with == null ? "" : "&with=" + URLEncoder.encode(with, StandardCharsets.UTF_8))
+                + (connection == null ? "" : "&connection=" + URLEncoder.encode(connection, StandardCharsets.UTF_8));
         JsonObject answer = admin.get(query);
         List<Line> out = new ArrayList<>();
         for (Object o : answer.getJsonArray("messages")) {

@@ -21,7 +21,8 @@ public final class ChatMessages {
                 .put("to", m.to())
                 .put("body", m.body())
                 .put("timestamp", m.timestamp().toEpochMilli())
-                .put("status", m.status().name());
+                .put("status", m.status().name())
+                .put("connection", m.connection());
     }
 
     /** Reads the JSON form. */
@@ -34,6 +35,7 @@ public final class ChatMessages {
                 json.getString("to"),
                 json.getString("body"),
                 Instant.ofEpochMilli(json.getLong("timestamp")),
-                DeliveryStatus.valueOf(json.getString("status")));
+                DeliveryStatus.valueOf(json.getString("status")),
+                json.getString("connection", ChatMessage.DEFAULT_CONNECTION));
     }
 }

@@ -44,4 +44,16 @@ class FormatsTest {
         assertThat(Formats.conversationLine(new Conversation("bob", "o1", Direction.OUTBOUND, "bot", "ok", Instant.EPOCH, 1, 0)))
                 .containsPattern("OUTBOUND\\s+1 message, 0 unanswered  bot: ok$");
     }
+
+    @Test
+    void lines_onAnotherConnectionThanMain_prefixedWithItsName() {
+        ChatMessage m = new ChatMessage("m1", Direction.INBOUND, "alice", "alice", "bot", "hi", Instant.EPOCH, DeliveryStatus.RECEIVED,
+                "office");
+        Conversation c = new Conversation("alice", "m1", Direction.INBOUND, "alice", "hi", Instant.EPOCH, 1, 1, "office");
+
+        assertThat(Formats.historyLine(m, 0)).contains("office/alice -> bot");
+        assertThat(Formats.conversationLine(c)).startsWith("office/alice");
+        assertThat(Formats.historyLine(new ChatMessage("m1", Direction.INBOUND, "alice", "alice", "bot", "hi", Instant.EPOCH,
+                DeliveryStatus.RECEIVED), 0)).contains("  alice -> bot");
+    }
 }
