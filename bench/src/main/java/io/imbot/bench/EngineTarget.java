@@ -9,6 +9,7 @@ import io.imbot.core.delivery.SendRequest;
 import io.imbot.core.history.JdbcMessageStore;
 import io.imbot.plugins.imbotconnector.ImbotConnector;
 import io.imbot.plugins.imbotconnector.ImbotOptions;
+import io.imbot.plugins.imbotconnector.ImbotOptions.Transport;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -18,7 +19,7 @@ import java.util.List;
 
 /**
  * The daemon's send path, wired as {@code Daemon} wires it: {@link MessageCenter} with the native
- * TCP connector and the HSQLDB {@link JdbcMessageStore} (durable file database, or in-memory), driven
+ * connector (TCP unless told otherwise) and the HSQLDB {@link JdbcMessageStore} (durable file database, or in-memory), driven
  * through the {@link Addresses#SEND} event-bus address from another context, as bots and the CLI
  * drive it. Every send gets an ID, a stored row, a per-message timer, status events and a stored
  * status update.
@@ -44,20 +45,25 @@ final class EngineTarget implements Load.Target {
 
     /** Starts an engine logged in as {@code user}; {@code durable} picks a file database in a scratch folder. */
     static EngineTarget start(Vertx vertx, int port, String user, boolean durable) throws Exception {
+        return start(vertx, port, Transport.TCP, user, durable);
+    }
+
+    /** Like {@link #start(Vertx, int, String, boolean)}, over {@code transport} (TLS, WebSocket or both). */
+    static EngineTarget start(Vertx vertx, int port, Transport transport, String user, boolean durable) throws Exception {
         Path dir = durable ? Env.tempDir("db-") : null;
         String url = durable ? "jdbc:hsqldb:file:" + dir.resolve("imbot") : "jdbc:hsqldb:mem:bench-" + user;
         JdbcMessageStore store = JdbcMessageStore.open(vertx, url, user, Duration.ofSeconds(5)).toCompletionStage().toCompletableFuture().get();
         String room = "#sink-" + user;
         DeliverySettings settings = new DeliverySettings(Duration.ofSeconds(5), 3, Duration.ofSeconds(120), 1000, 100_000,
                 Duration.ofSeconds(5), 65536);
-        ImbotOptions tcp = ImbotOptions.defaults("127.0.0.1", port, user).withRooms(List.of(room));
+        ImbotOptions connection = ImbotOptions.defaults("127.0.0.1", port, user).withRooms(List.of(room)).withTransport(transport);
         DeliveryCounters counters = new DeliveryCounters();
-        MessageCenter center = new MessageCenter(settings, new ImbotConnector(vertx, tcp), store, user, counters);
+        MessageCenter center = new MessageCenter(settings, new ImbotConnector(vertx, connection), store, user, counters);
         String id = vertx.deployVerticle(center).toCompletionStage().toCompletableFuture().get();
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!counters.connected()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("engine did not connect to 127.0.0.1:" + port);
+                throw new IllegalStateException("engine did not connect to " + connection.url());
             }
             Thread.sleep(5);
         }

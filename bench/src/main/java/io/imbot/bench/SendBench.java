@@ -4,7 +4,8 @@ import io.vertx.core.Vertx;
 
 /**
  * Part 1 and 2: send + ACK through the bare socket, the daemon path on in-memory and durable
- * HSQLDB, MQTT QoS 1; plain batched durable inserts; the durable path at a fixed offered rate.
+ * HSQLDB, MQTT QoS 1; plain batched durable inserts; the durable path at a fixed offered rate; the
+ * in-memory path over TLS, WebSocket and WebSocket over TLS.
  */
 final class SendBench {
 
@@ -14,13 +15,15 @@ final class SendBench {
     private final Options o;
     private final Samples s;
     private final int serverPort;
+    private final Wires wires;
     private int runId;
 
-    SendBench(Vertx vertx, Options o, Samples s, int serverPort) {
+    SendBench(Vertx vertx, Options o, Samples s, int serverPort, Wires wires) {
         this.vertx = vertx;
         this.o = o;
         this.s = s;
         this.serverPort = serverPort;
+        this.wires = wires;
     }
 
     private String user(String kind) {
@@ -32,6 +35,9 @@ final class SendBench {
             raw(w);
             engine(w, false);
             engine(w, true);
+        }
+        for (String wire : Wires.NAMES) {
+            overWire(wire, 1000);
         }
         s.add("plain.rate", PlainInserts.rowsPerSecond(vertx, 1000, o.quick() ? 1 : 5));
         durableAtRate(o.quick() ? 500 : 5000);
@@ -51,6 +57,16 @@ final class SendBench {
         EngineTarget t = EngineTarget.start(vertx, serverPort, user(durable ? "dur" : "mem"), durable);
         try {
             record(key, Load.closedLoop(t.context(), t, w, o.warmup(), o.measure()));
+        } finally {
+            t.close();
+        }
+    }
+
+    /** Row 1b's path at window {@code w} over TLS, WebSocket or both, against the same server JVM. */
+    private void overWire(String wire, int w) throws Exception {
+        EngineTarget t = EngineTarget.start(vertx, wires.port(wire), wires.transport(wire), user(wire), false);
+        try {
+            record("wire." + wire + ".w" + w, Load.closedLoop(t.context(), t, w, o.warmup(), o.measure()));
         } finally {
             t.close();
         }

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The reference server in its own JVM for the benchmarks. Prints {@code PORT n} once listening,
- * then obeys lines on stdin: {@code withhold} (accept but never ACK), {@code honest}, {@code quit}.
+ * then {@code WIRES ws=n tls=n wss=n}: the same server's WebSocket port and a second server with
+ * the certificate and key given as the two arguments (TLS and WebSocket over TLS). Then obeys lines
+ * on stdin (they act on the plain server): {@code withhold} (accept but never ACK), {@code honest}, {@code quit}.
  * Ends when stdin closes, so it never outlives the suite.
  */
 public final class ServerMain {
@@ -24,8 +26,11 @@ public final class ServerMain {
         ServerOptions options = ServerOptions.defaults().withPort(0).withOpenLogin(true).withDedupCapacity(2_000_000)
                 .withOfflineQueueLimit(1_000_000).withQueueBytesLimit(1L << 30).withTotalQueueBytesLimit(1L << 30)
                 .withMaxConnections(10_000);
-        ImServer server = ImServer.start(vertx, options).toCompletionStage().toCompletableFuture().get();
+        ImServer server = ImServer.start(vertx, options.withWebSocketPort(0)).toCompletionStage().toCompletableFuture().get();
         System.out.println("PORT " + server.port());
+        ImServer tls = ImServer.start(vertx, options.withWebSocketPort(0).withTls(args[0], args[1]))
+                .toCompletionStage().toCompletableFuture().get();
+        System.out.println("WIRES ws=" + server.webSocketPort() + " tls=" + tls.port() + " wss=" + tls.webSocketPort());
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
         while ((line = in.readLine()) != null && !line.equals("quit")) {

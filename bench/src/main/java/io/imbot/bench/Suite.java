@@ -1,5 +1,7 @@
 package io.imbot.bench;
 
+import io.imbot.testsupport.TestCertificates;
+import io.imbot.testsupport.TestCertificates.PemFiles;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +19,7 @@ import java.util.Map;
 public final class Suite {
 
     private static final Map<String, List<String>> KEYS = Map.of(
-            "send", List.of("raw.", "mem.w", "durable.", "plain."),
+            "send", List.of("raw.", "mem.w", "durable.", "plain.", "wire."),
             "mqtt", List.of("mqtt."),
             "reply", List.of("reply", "rss."),
             "memory", List.of("mem.pending"),
@@ -57,11 +59,15 @@ public final class Suite {
         if (extra != null && !extra.isBlank()) {
             serverOpts.addAll(List.of(extra.trim().split("\\s+")));
         }
-        Child server = Child.java("server", serverOpts, ServerMain.class.getName(), List.of(), o.verbose());
+        Path certs = Env.tempDir("certs-");
+        PemFiles pem = TestCertificates.generate(certs);
+        Child server = Child.java("server", serverOpts, ServerMain.class.getName(),
+                List.of(pem.serverCert().toString(), pem.serverKey().toString()), o.verbose());
         HistoryBench history = new HistoryBench(vertx, o, s);
         try {
             int port = Integer.parseInt(server.awaitLine("PORT ", 60_000).substring(5).trim());
-            SendBench send = new SendBench(vertx, o, s, port);
+            Wires wires = Wires.parse(server.awaitLine("WIRES ", 60_000), pem.caCert());
+            SendBench send = new SendBench(vertx, o, s, port, wires);
             ReplyBench reply = new ReplyBench(vertx, o, s, port);
             for (int run = 1; run <= o.runs(); run++) {
                 log(o, "run " + run + " of " + o.runs());
@@ -77,6 +83,7 @@ public final class Suite {
             server.tell("quit");
             server.close();
             history.close();
+            Env.deleteTree(certs);
             vertx.close().toCompletionStage().toCompletableFuture().get();
         }
         return new Table(s).build(o);

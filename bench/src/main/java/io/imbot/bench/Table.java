@@ -3,6 +3,7 @@ package io.imbot.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The suite's table: medians of every run, each next to its baseline and its target. */
 final class Table {
@@ -10,6 +11,8 @@ final class Table {
     /** One line of the table; {@code value} is NaN when the figure is missing ({@code note} says why). */
     record Row(String id, String what, double value, String unit, String latency, String baseline, String ratio, String target,
             String met, String note) {}
+
+    private static final Map<String, String> WIRE_NAMES = Map.of("tls", "TLS", "ws", "WebSocket", "wss", "WebSocket over TLS");
 
     private final Samples s;
     private final List<Row> rows = new ArrayList<>();
@@ -39,6 +42,10 @@ final class Table {
             int rate = o.quick() ? 500 : 5000;
             add("durable.r" + rate, "1f durable path at " + rate + " msg/s offered (ACK latency)", "durable.r" + rate + ".rate", "msg/s", true,
                     null, null, "p99 <= 10 ms", v -> s.median("durable.r" + rate + ".p99") <= 10);
+            for (String wire : Wires.NAMES) {
+                add("wire." + wire, "1g send+ACK, daemon path, in-memory HSQLDB, window 1000, over " + WIRE_NAMES.get(wire),
+                        "wire." + wire + ".w1000.rate", "msg/s", true, "plain TCP (1b)", "mem.w1000.rate", null, null);
+            }
         }
         if (o.runs("mqtt")) {
             for (int w : SendBench.WINDOWS) {
