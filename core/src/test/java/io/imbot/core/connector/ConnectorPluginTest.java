@@ -16,6 +16,7 @@ import io.imbot.core.delivery.Addresses;
 import io.imbot.core.delivery.DeliveryOutcome;
 import io.imbot.core.history.MessageRecord;
 import io.imbot.core.plugin.testbots.EchoBot;
+import io.imbot.core.testing.Await;
 import io.imbot.core.testing.DaemonFixture;
 import io.imbot.core.testing.TestPlugins;
 import io.imbot.core.testing.Timeouts;
@@ -77,6 +78,9 @@ class ConnectorPluginTest {
             assertThat(outcome.connection()).isEqualTo("lab");
             assertThat(f.daemon.counters().acknowledged()).isZero();
             assertThat(f.daemon.counters().sent()).isEqualTo(1);
+            // The stored status follows the event in the next group commit.
+            await(Await.untilAsync(vertx, 10, () -> f.daemon.history().latest("lab", "@alice", 10)
+                    .map(rows -> rows.stream().anyMatch(r -> r.status() == DeliveryStatus.SENT))));
             List<MessageRecord> history = await(f.daemon.history().latest("lab", "@alice", 10));
             assertThat(history).extracting(MessageRecord::body, MessageRecord::status).containsExactly(
                     tuple("hi", DeliveryStatus.RECEIVED),
