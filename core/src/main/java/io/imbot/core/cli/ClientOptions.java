@@ -57,7 +57,7 @@ final class ClientOptions {
         ConnectionSettings reachable = cfg.reachable(c, cfg.server().port());
         try {
             return ImbotOptions.from(new ConnectionSettings(c.name(), c.kind(), reachable.url(), user, token, rooms,
-                    c.reconnectInitial(), c.reconnectMax(), reachable.options()));
+                    c.reconnectInitial(), c.reconnectMax(), reachable.options()), f -> cfg.home().resolve(f).normalize());
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }

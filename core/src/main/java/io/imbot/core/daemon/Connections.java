@@ -16,6 +16,7 @@ import io.imbot.core.delivery.Submission;
 import io.imbot.server.TokenHash;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,20 +87,20 @@ final class Connections implements DeliveryPort {
      *
      * @throws ConfigException when no factory has that kind, or the factory refuses the settings
      */
-    static Connector create(List<ConnectorFactory> factories, ConnectionSettings settings, Vertx vertx) throws ConfigException {
+    static Connector create(List<ConnectorFactory> factories, ConnectionSettings settings, Vertx vertx, Path home) throws ConfigException {
         ConnectorFactory factory = factories.stream().filter(f -> f.kind().equals(settings.kind())).findFirst()
                 .orElseThrow(() -> new ConfigException("connection '" + settings.name() + "': no connector of kind '" + settings.kind()
                         + "' is installed (installed: " + factories.stream().map(ConnectorFactory::kind).sorted().toList()
                         + "); drop its plugin jar into the plugins folder"));
         try {
-            return factory.create(settings, new Host(vertx, settings.name()));
+            return factory.create(settings, new Host(vertx, settings.name(), home));
         } catch (IllegalArgumentException e) {
             throw new ConfigException("connection '" + settings.name() + "': " + e.getMessage());
         }
     }
 
-    /** What the daemon offers its connectors: its Vert.x, and a logger per connection. */
-    private record Host(Vertx vertx, String name) implements ConnectorHost {
+    /** What the daemon offers its connectors: its Vert.x, a logger per connection, files found as the daemon finds its own. */
+    private record Host(Vertx vertx, String name, Path home) implements ConnectorHost {
 
         @Override
         public <T> Optional<T> platform(Class<T> type) {
@@ -109,6 +110,11 @@ final class Connections implements DeliveryPort {
         @Override
         public System.Logger logger() {
             return System.getLogger("io.imbot.connection." + name);
+        }
+
+        @Override
+        public Path file(String path) {
+            return home.resolve(path).normalize();
         }
     }
 }

@@ -141,7 +141,7 @@ public final class Daemon {
             ConnectionSettings c = server == null ? configured : config.reachable(configured, server.port());
             MessageCenter center;
             try {
-                center = new MessageCenter(c.name(), first, DeliverySettings.from(config.delivery()), Connections.create(factories, c, vertx),
+                center = new MessageCenter(c.name(), first, DeliverySettings.from(config.delivery()), Connections.create(factories, c, vertx, config.home()),
                         root.forConnection(c.name(), c.user()), c.user(), counters);
             } catch (ConfigException e) {
                 return chain.compose(v -> Future.failedFuture(e));

@@ -88,6 +88,26 @@ class RefusedConnectionTest {
     }
 
     @Test
+    void certificateForAnotherName_verifyHostOff_connects(Vertx vertx, @TempDir Path dir) {
+        Instant now = Instant.now();
+        TestCertificates.PemFiles elsewhere = TestCertificates.generate(dir, List.of("chat.example.org"), now.minusSeconds(3600),
+                now.plusSeconds(86_400));
+        ImServer server = tlsServer(vertx, elsewhere);
+        ImbotOptions options = client(server, elsewhere.caCert(), "bot", "")
+                .withTransport(new ImbotOptions.Transport(false, true, "", elsewhere.caCert().toString(), false));
+        Attempts attempts = new Attempts();
+        ImbotConnector connector = new ImbotConnector(vertx, options);
+        Context context = vertx.getOrCreateContext();
+        context.runOnContext(v -> connector.start(attempts));
+        await(Await.until(vertx, 30, () -> !attempts.reasons.isEmpty()));
+        Promise<Void> stopped = Promise.promise();
+        context.runOnContext(v -> connector.stop().whenComplete((ok, e) -> stopped.complete()));
+        await(stopped.future());
+
+        assertThat(attempts.reasons).as("the name is not checked; the CA still is").startsWith("READY");
+    }
+
+    @Test
     void expiredCertificate_saysExpired(Vertx vertx, @TempDir Path dir) {
         Instant now = Instant.now();
         TestCertificates.PemFiles old = TestCertificates.generate(dir, TestCertificates.DEFAULT_NAMES, now.minusSeconds(3 * 86_400),

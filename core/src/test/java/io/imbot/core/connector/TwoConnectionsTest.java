@@ -18,6 +18,7 @@ import io.imbot.server.ImServer;
 import io.imbot.server.ServerOptions;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -64,8 +65,11 @@ class TwoConnectionsTest {
                     reconnect:
                       initialDelay: 50ms
                     options:
-                      caFile: %s
-                """.formatted(northServer.port(), southServer.webSocketPort(), Wire.certificates().caCert());
+                      caFile: certs/ca.pem
+                """.formatted(northServer.port(), southServer.webSocketPort());
+        // A relative caFile is found in the imbot folder, not the working folder.
+        Files.createDirectories(home.resolve("certs"));
+        Files.copy(Wire.certificates().caCert(), home.resolve("certs/ca.pem"));
 
         try (DaemonFixture f = DaemonFixture.startWithYaml(vertx, home, yaml)) {
             BlockingQueue<ChatMessage> aliceInbox = new LinkedBlockingQueue<>();

@@ -23,6 +23,6 @@ public final class ImbotConnectorFactory implements ConnectorFactory {
     public Connector create(ConnectionSettings settings, ConnectorHost host) {
         Vertx vertx = host.platform(Vertx.class)
                 .orElseThrow(() -> new IllegalStateException("the imbot connector runs on the daemon's Vert.x, which the host does not offer"));
-        return new ImbotConnector(vertx, ImbotOptions.from(settings));
+        return new ImbotConnector(vertx, ImbotOptions.from(settings, host::file));
     }
 }

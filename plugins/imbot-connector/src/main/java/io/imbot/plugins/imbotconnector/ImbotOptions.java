@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Settings of a connection of kind {@code imbot}.
@@ -73,21 +74,32 @@ public record ImbotOptions(
      * #DEFAULT_PATH}); the options {@code maxFrameBytes}, {@code connectTimeout}, {@code heartbeat},
      * {@code heartbeatTimeout} and {@code resetAfter} override the defaults, {@code caFile} names a
      * PEM file of certificates to trust instead of the JVM's, and {@code verifyHost: false} turns
-     * off the check that the server's certificate names the host.
+     * off the check that the server's certificate names the host. A relative {@code caFile} is
+     * relative to the working folder; see {@link #from(ConnectionSettings, Function)}.
      *
      * @throws IllegalArgumentException naming the setting that is wrong
      */
     public static ImbotOptions from(ConnectionSettings s) {
+        return from(s, Path::of);
+    }
+
+    /**
+     * Like {@link #from(ConnectionSettings)}, with {@code files} turning a configured file name
+     * ({@code caFile}) into the path to open, as the daemon's {@code ConnectorHost#file} does.
+     *
+     * @throws IllegalArgumentException naming the setting that is wrong
+     */
+    public static ImbotOptions from(ConnectionSettings s, Function<String, Path> files) {
         URI url = parseUrl(s);
         ImbotOptions d = defaults(url.getHost(), port(url), s.user());
         long maxFrame = s.option("maxFrameBytes", (long) d.maxFrameBytes());
         if (maxFrame < 64 || maxFrame > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("connections." + s.name() + ".options.maxFrameBytes: expected 64 to 2147483647, got " + maxFrame);
         }
-        return new ImbotOptions(url.getHost(), url.getPort(), s.user(), s.token(), s.rooms(), (int) maxFrame,
+        return new ImbotOptions(url.getHost(), d.port(), s.user(), s.token(), s.rooms(), (int) maxFrame,
                 s.option("connectTimeout", d.connectTimeout()), s.option("heartbeat", d.heartbeat()),
                 s.option("heartbeatTimeout", d.heartbeatTimeout()), s.reconnectInitial(), s.reconnectMax(),
-                s.option("resetAfter", d.resetAfter()), transport(url, s));
+                s.option("resetAfter", d.resetAfter()), transport(url, s, files));
     }
 
     private static int port(URI url) {
@@ -97,17 +109,18 @@ public record ImbotOptions(
         return "wss".equals(url.getScheme()) ? 443 : 80;
     }
 
-    private static Transport transport(URI url, ConnectionSettings s) {
+    private static Transport transport(URI url, ConnectionSettings s, Function<String, Path> files) {
         String scheme = url.getScheme();
         boolean webSocket = scheme.startsWith("ws");
         boolean tls = scheme.equals("tls") || scheme.equals("wss");
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? DEFAULT_PATH : url.getRawPath();
-        String caFile = s.option("caFile", "");
-        if (!caFile.isEmpty() && !tls) {
+        String configured = s.option("caFile", "");
+        if (!configured.isEmpty() && !tls) {
             throw new IllegalArgumentException("connections." + s.name() + ".options.caFile: only for tls:// and wss:// URLs");
         }
+        String caFile = configured.isEmpty() ? "" : files.apply(configured).toAbsolutePath().normalize().toString();
         if (!caFile.isEmpty() && !Files.isReadable(Path.of(caFile))) {
-            throw new IllegalArgumentException("connections." + s.name() + ".options.caFile: no readable file " + Path.of(caFile).toAbsolutePath());
+            throw new IllegalArgumentException("connections." + s.name() + ".options.caFile: no readable file " + caFile);
         }
         return new Transport(webSocket, tls, webSocket ? path : "", caFile, s.option("verifyHost", true));
     }
