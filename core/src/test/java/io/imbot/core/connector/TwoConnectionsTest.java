@@ -9,6 +9,7 @@ import io.imbot.api.Conversation;
 import io.imbot.core.client.ChatClient;
 import io.imbot.core.delivery.DeliverySettings;
 import io.imbot.core.plugin.testbots.EchoBot;
+import io.imbot.core.testing.Await;
 import io.imbot.core.testing.DaemonFixture;
 import io.imbot.core.testing.TestPlugins;
 import io.imbot.core.testing.Timeouts;
@@ -90,7 +91,8 @@ class TwoConnectionsTest {
             await(alice.send("bot", "still there?"));
 
             assertThat(next(aliceInbox).body()).isEqualTo("echo: still there?");
-            assertThat(f.daemon.counters().connected()).as("not every connection is up").isFalse();
+            // The south link's close reaches the daemon on its own schedule; the north echo can be faster.
+            await(Await.until(vertx, 10, () -> !f.daemon.counters().connected()));
         }
     }
 

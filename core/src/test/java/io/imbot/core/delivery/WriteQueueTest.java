@@ -14,6 +14,7 @@ import io.imbot.protocol.FrameDecoder;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.junit5.VertxExtension;
 import java.time.Duration;
@@ -30,7 +31,9 @@ class WriteQueueTest {
     @Test
     void send_serverStopsReading_sendingPausesOnFullQueueAndResumesOnDrain(Vertx vertx) {
         AtomicReference<NetSocket> bot = new AtomicReference<>();
-        NetServer server = await(vertx.createNetServer().connectHandler(socket -> socket.handler(new FrameDecoder(1 << 20, frame -> {
+        // A fixed receive buffer: Linux otherwise grows it (tcp_rmem, up to 32 MiB here) until it holds every byte sent.
+        NetServerOptions fixedBuffer = new NetServerOptions().setReceiveBufferSize(64 * 1024);
+        NetServer server = await(vertx.createNetServer(fixedBuffer).connectHandler(socket -> socket.handler(new FrameDecoder(1 << 20, frame -> {
             if (frame instanceof Frame.Login l) {
                 socket.write(FrameCodec.encode(new Frame.LoginOk(l.user())));
                 socket.pause(); // read nothing more until the test says so
@@ -47,7 +50,7 @@ class WriteQueueTest {
         String body = "x".repeat(60_000);
 
         List<Future<DeliveryOutcome>> sends = new ArrayList<>();
-        for (int i = 0; i < 200; i++) { // 12 MB: far more than socket buffers hold
+        for (int i = 0; i < 200; i++) { // 12 MB: far more than the buffers between the two hold
             sends.add(vertx.eventBus().<DeliveryOutcome>request(Addresses.SEND, SendRequest.fresh("alice", body),
                             new io.vertx.core.eventbus.DeliveryOptions().setSendTimeout(60_000))
                     .map(r -> r.body()));
