@@ -6,6 +6,7 @@ import io.imbot.api.connector.ConnectorListener;
 import io.imbot.api.connector.DeliveryGuarantee;
 import io.imbot.api.connector.InboundMessage;
 import io.imbot.api.connector.OutboundMessage;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -47,6 +48,7 @@ public final class MqttConnector implements Connector {
     private boolean stopped;
     private long reconnectTimer = -1;
     private String lastLoggedReason;
+    private boolean skipOversized; // the last connection died of an oversized publish: read the next ones to drop them
 
     // valid for one connection
     private MqttClient client;
@@ -150,7 +152,7 @@ public final class MqttConnector implements Connector {
         c.publishHandler(this::onPublish)
                 .publishCompletionHandler(this::onPublished)
                 .subscribeCompletionHandler(ack -> onSubscribed(c, ack))
-                .exceptionHandler(e -> lossReason = explain(e))
+                .exceptionHandler(e -> onException(c, e))
                 .closeHandler(v -> onClosed(c));
         attemptTimer = vertx.setTimer(settings.connectTimeout().toMillis() * 2, id -> {
             attemptTimer = -1;
@@ -181,7 +183,7 @@ public final class MqttConnector implements Connector {
                 .setKeepAliveInterval((int) Math.max(1, settings.keepAlive().toSeconds()))
                 .setAutoKeepAlive(true)
                 .setMaxInflightQueue(settings.maxInflight())
-                .setMaxMessageSize(settings.maxMessageBytes());
+                .setMaxMessageSize(skipOversized ? settings.maxSkipBytes() : settings.maxMessageBytes());
         o.setAutoAck(false);
         o.setConnectTimeout((int) settings.connectTimeout().toMillis());
         if (!settings.password().isEmpty()) {
@@ -218,6 +220,7 @@ public final class MqttConnector implements Connector {
         }
         ready = true;
         readyAt = System.nanoTime();
+        skipOversized = false; // the raised limit holds for this connection only
         lastLoggedReason = null;
         log.info("connected to {}", describe());
         listener.onReady();
@@ -236,7 +239,26 @@ public final class MqttConnector implements Connector {
         }
     }
 
+    private void onException(MqttClient c, Throwable e) {
+        if (c != client) {
+            return;
+        }
+        lossReason = explain(e);
+        if (e instanceof TooLongFrameException || e.getCause() instanceof TooLongFrameException) {
+            // The broker offers the message again on every session; read it once with a higher limit to drop it.
+            skipOversized = true;
+            lossReason = "the broker sent a message over maxMessageBytes (" + settings.maxMessageBytes() + "): " + lossReason
+                    + "; the next connection reads up to maxSkipBytes (" + settings.maxSkipBytes() + ") to drop it";
+        }
+    }
+
     private void onPublish(MqttPublishMessage m) {
+        if (m.payload().length() > settings.maxMessageBytes()) {
+            log.warn("dropped a publish of {} bytes on {} from {}: over maxMessageBytes ({})", m.payload().length(), m.topicName(),
+                    describe(), settings.maxMessageBytes());
+            m.ack();
+            return;
+        }
         String to = settings.topics().addressOf(m.topicName());
         Payload p;
         try {

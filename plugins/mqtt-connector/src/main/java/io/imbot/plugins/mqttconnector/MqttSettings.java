@@ -25,7 +25,10 @@ import java.util.function.Function;
  * @param rooms the rooms ({@code #name}) whose topics the bot subscribes to
  * @param keepAlive how often the client pings a quiet broker
  * @param connectTimeout how long an attempt may take to get CONNACK
- * @param maxMessageBytes the largest publish accepted from the broker
+ * @param maxMessageBytes the largest publish accepted from the broker; a larger one is dropped
+ * @param maxSkipBytes the largest publish the connector reads only to drop it, after a larger one
+ *     than {@code maxMessageBytes} cut a connection (a message the broker would otherwise offer again
+ *     on every session)
  * @param maxInflight how many publishes may wait for PUBACK at once
  * @param initialDelay the first reconnect delay
  * @param maxDelay the longest reconnect delay
@@ -33,7 +36,10 @@ import java.util.function.Function;
  */
 record MqttSettings(String host, int port, boolean tls, String caFile, boolean verifyHost, String user, String username,
         String password, String clientId, Topics topics, List<String> rooms, Duration keepAlive, Duration connectTimeout,
-        int maxMessageBytes, int maxInflight, Duration initialDelay, Duration maxDelay, Duration resetAfter) {
+        int maxMessageBytes, int maxSkipBytes, int maxInflight, Duration initialDelay, Duration maxDelay, Duration resetAfter) {
+
+    /** The largest remaining length an MQTT packet can declare. */
+    static final int MQTT_MAX_PACKET = 268_435_455;
 
     MqttSettings {
         rooms = List.copyOf(rooms);
@@ -68,7 +74,8 @@ record MqttSettings(String host, int port, boolean tls, String caFile, boolean v
         return new MqttSettings(url.getHost(), port, tls, caFile(s, files, tls, where), s.option("verifyHost", true), s.user(),
                 s.option("username", s.user()), s.token(), s.option("clientId", "imbot-" + s.user()), new Topics(prefix), s.rooms(),
                 s.option("keepAlive", Duration.ofSeconds(30)), s.option("connectTimeout", Duration.ofSeconds(5)),
-                (int) bounded(s, "maxMessageBytes", 1 << 20, 64, Integer.MAX_VALUE), (int) bounded(s, "maxInflight", 1000, 1, 65_535),
+                (int) bounded(s, "maxMessageBytes", 1 << 20, 64, MQTT_MAX_PACKET),
+                (int) bounded(s, "maxSkipBytes", 64 << 20, 64, MQTT_MAX_PACKET), (int) bounded(s, "maxInflight", 1000, 1, 65_535),
                 s.reconnectInitial(), s.reconnectMax(), s.option("resetAfter", Duration.ofSeconds(60)));
     }
 

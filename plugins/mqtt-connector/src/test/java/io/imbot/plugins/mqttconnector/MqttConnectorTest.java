@@ -10,6 +10,10 @@ import io.imbot.testsupport.Mosquitto;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mqtt.MqttClient;
+import io.vertx.mqtt.MqttClientOptions;
+import io.netty.handler.codec.mqtt.MqttQoS;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -150,5 +154,33 @@ class MqttConnectorTest {
             next = bot.heard.nextEvent(WAIT);
         }
         assertThat(next).isEqualTo("ready");
+    }
+
+    @Test
+    void badPublishes_droppedAndAcknowledged_aGoodOneAfterThemArrives_andNoneComesBack() throws Exception {
+        Peer bot = new Peer("bot", List.of()).ready();
+        MqttClient raw = MqttClient.create(vertx, new MqttClientOptions().setClientId("raw").setMaxMessageSize(4 << 20));
+        get(raw.connect(broker.port(), "127.0.0.1"));
+        String topic = "imbot/users/bot";
+        List<String> bad = List.of("not json", "[1,2]", "{\"id\":\"x\"}", "{\"id\":\"x\",\"from\":\"a/b\",\"body\":\"hi\"}",
+                "{\"id\":\"x\",\"from\":\"eve\",\"body\":\"hi\",\"ts\":\"noon\"}", "{\"id\":\"\",\"from\":\"eve\",\"body\":\"hi\"}");
+        for (String payload : bad) {
+            get(raw.publish(topic, Buffer.buffer(payload), MqttQoS.AT_LEAST_ONCE, false, false));
+        }
+        // Over the connector's 1 MiB limit: the client refuses it; it must not close the bot's session for ever.
+        get(raw.publish(topic, Buffer.buffer("x".repeat(2 << 20)), MqttQoS.AT_LEAST_ONCE, false, false));
+        get(raw.publish(topic, new Payload("good-1", "eve", "after the bad ones", 5L).encode(), MqttQoS.AT_LEAST_ONCE, false, false));
+
+        InboundMessage good = bot.heard.nextMessage(WAIT);
+        assertThat(good.id()).isEqualTo("good-1");
+        bot.acknowledge(good);
+        bot.stop();
+        Peer again = new Peer("bot", List.of()).ready();
+        get(raw.publish(topic, new Payload("good-2", "eve", "next session", 6L).encode(), MqttQoS.AT_LEAST_ONCE, false, false));
+        assertThat(again.heard.nextMessage(WAIT).id()).as("the bad ones were acknowledged, not kept for the next session").isEqualTo("good-2");
+    }
+
+    private static <T> T get(io.vertx.core.Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(WAIT, TimeUnit.SECONDS);
     }
 }
