@@ -1,5 +1,6 @@
 package io.imbot.bench;
 
+import io.imbot.api.connector.Connector;
 import io.imbot.core.delivery.Addresses;
 import io.imbot.core.delivery.DeliveryCounters;
 import io.imbot.core.delivery.DeliveryOutcome;
@@ -18,8 +19,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The daemon's send path, wired as {@code Daemon} wires it: {@link MessageCenter} with the native
- * connector (TCP unless told otherwise) and the HSQLDB {@link JdbcMessageStore} (durable file database, or in-memory), driven
+ * The daemon's send path, wired as {@code Daemon} wires it: {@link MessageCenter} with a connector
+ * (the native one over TCP unless told otherwise) and the HSQLDB {@link JdbcMessageStore} (durable file database, or in-memory), driven
  * through the {@link Addresses#SEND} event-bus address from another context, as bots and the CLI
  * drive it. Every send gets an ID, a stored row, a per-message timer, status events and a stored
  * status update.
@@ -34,12 +35,12 @@ final class EngineTarget implements Load.Target {
     private final DeliveryOptions options = new DeliveryOptions().setSendTimeout(120_000);
     private final Path dir;
 
-    private EngineTarget(Vertx vertx, JdbcMessageStore store, String deploymentId, String room, Path dir) {
+    private EngineTarget(Vertx vertx, JdbcMessageStore store, String deploymentId, String to, Path dir) {
         this.vertx = vertx;
         this.store = store;
         this.deploymentId = deploymentId;
         this.caller = vertx.getOrCreateContext();
-        this.request = SendRequest.fresh(room, Payload.BODY);
+        this.request = SendRequest.fresh(to, Payload.BODY);
         this.dir = dir;
     }
 
@@ -50,26 +51,34 @@ final class EngineTarget implements Load.Target {
 
     /** Like {@link #start(Vertx, int, String, boolean)}, over {@code transport} (TLS, WebSocket or both). */
     static EngineTarget start(Vertx vertx, int port, Transport transport, String user, boolean durable) throws Exception {
+        String room = "#sink-" + user;
+        ImbotOptions connection = ImbotOptions.defaults("127.0.0.1", port, user).withRooms(List.of(room)).withTransport(transport);
+        // No wait for the room join: the connector writes it right after login, before any message,
+        // on the same connection, so the server always handles it first.
+        return start(vertx, new ImbotConnector(vertx, connection), user, room, durable);
+    }
+
+    /**
+     * The daemon's send path through any connector, logged in as {@code user}, every message to
+     * {@code to} (an address nobody reads, so only the sender's path is measured).
+     */
+    static EngineTarget start(Vertx vertx, Connector connector, String user, String to, boolean durable) throws Exception {
         Path dir = durable ? Env.tempDir("db-") : null;
         String url = durable ? "jdbc:hsqldb:file:" + dir.resolve("imbot") : "jdbc:hsqldb:mem:bench-" + user;
         JdbcMessageStore store = JdbcMessageStore.open(vertx, url, user, Duration.ofSeconds(5)).toCompletionStage().toCompletableFuture().get();
-        String room = "#sink-" + user;
         DeliverySettings settings = new DeliverySettings(Duration.ofSeconds(5), 3, Duration.ofSeconds(120), 1000, 100_000,
                 Duration.ofSeconds(5), 65536);
-        ImbotOptions connection = ImbotOptions.defaults("127.0.0.1", port, user).withRooms(List.of(room)).withTransport(transport);
         DeliveryCounters counters = new DeliveryCounters();
-        MessageCenter center = new MessageCenter(settings, new ImbotConnector(vertx, connection), store, user, counters);
+        MessageCenter center = new MessageCenter(settings, connector, store, user, counters);
         String id = vertx.deployVerticle(center).toCompletionStage().toCompletableFuture().get();
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (!counters.connected()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("engine did not connect to " + connection.url());
+                throw new IllegalStateException("engine did not connect: " + connector.describe());
             }
             Thread.sleep(5);
         }
-        // No wait for the room join: the connector writes it right after login, before any message,
-        // on the same connection, so the server always handles it first.
-        return new EngineTarget(vertx, store, id, room, dir);
+        return new EngineTarget(vertx, store, id, to, dir);
     }
 
     Context context() {

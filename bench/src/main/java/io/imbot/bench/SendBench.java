@@ -1,10 +1,20 @@
 package io.imbot.bench;
 
+import io.imbot.api.connector.ConnectionSettings;
+import io.imbot.api.connector.Connector;
+import io.imbot.api.connector.ConnectorHost;
+import io.imbot.plugins.mqttconnector.MqttConnectorFactory;
+import io.imbot.testsupport.Mosquitto;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Part 1 and 2: send + ACK through the bare socket, the daemon path on in-memory and durable
- * HSQLDB, MQTT QoS 1; plain batched durable inserts; the durable path at a fixed offered rate; the
+ * HSQLDB, MQTT QoS 1 bare (Paho, Vert.x) and through imbot's MQTT connector; plain batched durable inserts; the durable path at a fixed offered rate; the
  * in-memory path over TLS, WebSocket and WebSocket over TLS.
  */
 final class SendBench {
@@ -82,23 +92,57 @@ final class SendBench {
         }
     }
 
+    /** Row 2: Paho and Vert.x's MQTT client publishing bare, then the daemon path through the MQTT connector, one broker. */
     void mqttOnce() throws Exception {
         if (Mosquitto.binary() == null) {
             s.note("mqtt.", "unavailable: mosquitto is not installed (apt-get install mosquitto)");
             return;
         }
-        try (Mosquitto broker = Mosquitto.start(o.verbose())) {
+        Path dir = Env.tempDir("mosquitto-");
+        try (Mosquitto broker = Mosquitto.start(dir, Duration.ofSeconds(20))) {
             for (int w : WINDOWS) {
-                MqttTarget t = MqttTarget.connect(broker.port, user("mqtt"), w);
+                MqttTarget paho = MqttTarget.connect(broker.port(), user("paho"), w);
                 try {
-                    record("mqtt.w" + w, Load.closedLoopDirect(t, w, o.warmup(), o.measure()));
+                    record("mqtt.w" + w, Load.closedLoopDirect(paho, w, o.warmup(), o.measure()));
                 } finally {
-                    t.close();
+                    paho.close();
+                }
+                VertxMqttTarget bare = VertxMqttTarget.connect(vertx, broker.port(), user("vmqtt"), w);
+                try {
+                    record("mqtt.vertx.w" + w, Load.closedLoop(bare.context(), bare, w, o.warmup(), o.measure()));
+                } finally {
+                    bare.close();
+                }
+                EngineTarget engine = mqttEngine(broker.port(), user("mqttc"));
+                try {
+                    record("mqtt.connector.w" + w, Load.closedLoop(engine.context(), engine, w, o.warmup(), o.measure()));
+                } finally {
+                    engine.close();
                 }
             }
         } catch (IllegalStateException e) {
             s.note("mqtt.", "unavailable: " + e.getMessage());
+        } finally {
+            Env.deleteTree(dir);
         }
+    }
+
+    /** The daemon's send path (in-memory HSQLDB) through the MQTT connector plugin, to a user topic nobody reads. */
+    private EngineTarget mqttEngine(int port, String user) throws Exception {
+        ConnectionSettings settings = new ConnectionSettings("bench", "mqtt", "mqtt://127.0.0.1:" + port, user, "", List.of(),
+                Duration.ofMillis(100), Duration.ofSeconds(1), Map.of());
+        Connector connector = new MqttConnectorFactory().create(settings, new ConnectorHost() {
+            @Override
+            public <T> Optional<T> platform(Class<T> type) {
+                return type == Vertx.class ? Optional.of(type.cast(vertx)) : Optional.empty();
+            }
+
+            @Override
+            public System.Logger logger() {
+                return System.getLogger("bench.mqtt");
+            }
+        });
+        return EngineTarget.start(vertx, connector, user, "nobody-" + user, false);
     }
 
     private void record(String key, Load.Result r) {

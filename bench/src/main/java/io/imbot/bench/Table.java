@@ -53,6 +53,15 @@ final class Table {
                         "imbot in-memory (x = imbot/MQTT)", "mem.w" + w + ".rate",
                         w == 1000 ? "imbot in-memory faster" : null, w == 1000 ? v -> s.median("mem.w1000.rate") > v : null);
             }
+            for (int w : SendBench.WINDOWS) {
+                add("mqtt.vertx.w" + w, "2b MQTT QoS 1, Vert.x MQTT client -> mosquitto, window " + w, "mqtt.vertx.w" + w + ".rate", "msg/s",
+                        true, "imbot in-memory (x = imbot/MQTT)", "mem.w" + w + ".rate",
+                        w == 1000 ? "imbot in-memory faster" : null, w == 1000 ? v -> s.median("mem.w1000.rate") > v : null);
+            }
+            for (int w : SendBench.WINDOWS) {
+                add("mqtt.connector.w" + w, "2c send+ACK, daemon path, in-memory HSQLDB, through the MQTT connector, window " + w,
+                        "mqtt.connector.w" + w + ".rate", "msg/s", true, "bare Vert.x MQTT client (2b)", "mqtt.vertx.w" + w + ".rate", null, null);
+            }
         }
         if (o.runs("reply")) {
             String r = o.quick() ? "200" : "1,000";
