@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * The local admin API the CLI talks to: JSON over HTTP, on loopback unless configured otherwise.
  * Read-only views of the running daemon (status, history, conversations, plugins), plugin actions
  * and a dry run of the bots' rules. Every request needs the bearer token and passes the {@link
- * RequestGuard}; the {@link ConnectionGuard} bounds the connections (docs/SECURITY.md).
+ * RequestGuard}, except {@code GET /health} (the process answers) and {@code GET /ready} (the
+ * database answers and every connection is logged in), which tell nothing secret; the {@link
+ * ConnectionGuard} bounds the connections (docs/SECURITY.md).
  *
  * <p>The server runs in a verticle of its own, so one event loop owns its connections, timers and
  * routes.
@@ -50,15 +52,22 @@ public final class AdminServer {
     private final MessageStore history;
     private final PluginHost plugins;
     private final Supplier<JsonObject> status;
+    private final Supplier<Future<JsonObject>> readiness;
     private final String botUser;
     private String deploymentId;
 
-    /** Creates the server; nothing listens until {@link #start}. */
-    public AdminServer(Vertx vertx, MessageStore history, PluginHost plugins, Supplier<JsonObject> status, String botUser) {
+    /**
+     * Creates the server; nothing listens until {@link #start}.
+     *
+     * @param readiness what {@code GET /ready} answers: a JSON object whose {@code ready} says it all
+     */
+    public AdminServer(Vertx vertx, MessageStore history, PluginHost plugins, Supplier<JsonObject> status,
+            Supplier<Future<JsonObject>> readiness, String botUser) {
         this.vertx = vertx;
         this.history = history;
         this.plugins = plugins;
         this.status = status;
+        this.readiness = readiness;
         this.botUser = botUser;
     }
 
@@ -140,12 +149,15 @@ public final class AdminServer {
 
     private Router router(RequestGuard guard, ConnectionGuard connections) {
         Router router = Router.router(vertx);
-        router.route().handler(guard);
-        router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         router.route().handler(rc -> {
             connections.received(rc.request().connection());
             rc.next();
         });
+        // For service managers and load balancers: no token, any Host; they tell nothing secret.
+        router.get("/health").handler(rc -> json(rc, new JsonObject().put("status", "up")));
+        router.get("/ready").handler(this::ready);
+        router.route().handler(guard);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         router.get("/api/status").handler(rc -> json(rc, status.get()));
         router.get("/api/history").handler(this::history);
         router.get("/api/conversations").handler(this::conversations);
@@ -171,6 +183,17 @@ public final class AdminServer {
             log.warn("admin API: {} {} failed", rc.request().method(), rc.request().path(), rc.failure());
             error(rc, 500, "internal error (see the daemon's log)");
         }
+    }
+
+    /** 200 when the daemon can do its work, else 503; the body names each problem. */
+    private void ready(RoutingContext rc) {
+        readiness.get().onComplete(ar -> {
+            if (ar.failed()) {
+                answer(rc, 503, new JsonObject().put("ready", false).put("error", String.valueOf(ar.cause().getMessage())));
+            } else {
+                answer(rc, ar.result().getBoolean("ready", false) ? 200 : 503, ar.result());
+            }
+        });
     }
 
     private void history(RoutingContext rc) {

@@ -26,6 +26,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class Daemon {
 
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
+
+    /** How long {@link #readiness()} waits for the database to commit. */
+    static final Duration READY_DATABASE_WAIT = Duration.ofSeconds(2);
 
     private final ImbotConfig config;
     private final Vertx vertx;
@@ -160,7 +164,7 @@ public final class Daemon {
         if (!config.admin().enabled()) {
             return Future.succeededFuture();
         }
-        admin = new AdminServer(vertx, store, host, this::statusJson, connectionSettings.get(0).user());
+        admin = new AdminServer(vertx, store, host, this::statusJson, this::readiness, connectionSettings.get(0).user());
         return admin.start(config.admin()).map(port -> {
             adminPort = port;
             return null;
@@ -228,6 +232,25 @@ public final class Daemon {
                 .put("pending", counters.pending())
                 .put("inFlight", counters.inFlight())
                 .put("timers", counters.timers());
+    }
+
+    /**
+     * Whether the daemon can do its work: the database commits (a flush within {@link
+     * #READY_DATABASE_WAIT}) and every connection is logged in. Each problem is named.
+     */
+    public Future<JsonObject> readiness() {
+        JsonArray list = new JsonArray();
+        boolean allUp = true;
+        for (MessageCenter c : connections.centers()) {
+            list.add(new JsonObject().put("name", c.name()).put("up", c.up()).put("problem", c.problem()));
+            allUp &= c.up();
+        }
+        boolean connectionsUp = allUp;
+        return store.flush().timeout(READY_DATABASE_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .map("ok")
+                .recover(e -> Future.succeededFuture("not answering: " + e.getMessage()))
+                .map(database -> new JsonObject().put("ready", connectionsUp && database.equals("ok")).put("database", database)
+                        .put("connections", list));
     }
 
     private JsonArray connectionsJson() {

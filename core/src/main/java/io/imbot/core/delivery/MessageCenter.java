@@ -48,6 +48,7 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
     private MessageConsumer<Object> sendConsumer;
     private MessageConsumer<Object> namedSendConsumer;
     private volatile boolean up;
+    private volatile String problem = "not connected yet"; // why it is not up; empty while up
 
     /**
      * Creates the engine. It takes ownership of {@code connector}; {@code store} must already be
@@ -119,6 +120,11 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
         return up;
     }
 
+    /** Why the connection is not up (the last failed attempt or loss), or empty while it is. */
+    public String problem() {
+        return problem;
+    }
+
     /** What the connection's network confirms. */
     public DeliveryGuarantee guarantee() {
         return connector.guarantee();
@@ -168,6 +174,7 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
 
     @Override
     public void onAttemptFailed(String reason) {
+        problem = reason;
         vertx.eventBus().publish(Addresses.CONNECTION, new ConnectionChange(ConnectionChange.State.FAILED, reason, name));
     }
 
@@ -175,6 +182,7 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
     public void onReady() {
         vertx.eventBus().publish(Addresses.CONNECTION, new ConnectionChange(ConnectionChange.State.UP, "", name));
         up = true;
+        problem = "";
         counters.connectionUp(name, true);
         log.info("connection {} up via {}; {} messages waiting", name, connector.describe(), sending.waiting());
         sending.pump();
@@ -189,6 +197,7 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
     public void onLost(String reason) {
         vertx.eventBus().publish(Addresses.CONNECTION, new ConnectionChange(ConnectionChange.State.DOWN, reason, name));
         up = false;
+        problem = reason;
         counters.connectionUp(name, false);
         receiving.onLost();
         sending.onLost(reason);
