@@ -361,7 +361,7 @@ final class SendFlow {
     void onLost(String reason) {
         List<Pending> requeue = new ArrayList<>(inFlight.values());
         inFlight.clear();
-        counters.inFlight.set(0);
+        counters.inFlight.addAndGet(-requeue.size()); // the counters are the daemon's, shared by every connection
         for (int i = requeue.size() - 1; i >= 0; i--) {
             Pending p = requeue.get(i);
             cancelTimer(p);
@@ -395,9 +395,10 @@ final class SendFlow {
                     "the daemon stopped; the message is stored and goes out after the next start", name));
         }
         pending.clear();
-        counters.pending.set(0);
-        counters.inFlight.set(0);
-        counters.timers.set(0);
+        // Only this connection's share: the counters are the daemon's. cancelTimer counted the timers.
+        counters.pending.addAndGet(-left);
+        counters.inFlight.addAndGet(-inFlight.size());
+        inFlight.clear();
         if (left > 0) {
             log.info("stopped with {} messages still pending; they are stored and resent at the next start", left);
         }
