@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 /**
@@ -34,10 +35,13 @@ final class GroupCommitWriter {
     private boolean writing;
     private boolean closed;
     private Promise<Void> idle;
-    /** The next message's place in the history; given in arrival order, so in and out interleave truly. */
-    private long nextSeq;
+    /**
+     * The next message's place in the history, shared by the writers of every connection: given in
+     * arrival order, so in and out, and the connections, interleave truly.
+     */
+    private final AtomicLong nextSeq;
 
-    GroupCommitWriter(Vertx vertx, DataSource dataSource, long lastSeq) {
+    GroupCommitWriter(Vertx vertx, DataSource dataSource, AtomicLong nextSeq) {
         this.vertx = vertx;
         this.thread = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "imbot-history-writer");
@@ -45,13 +49,13 @@ final class GroupCommitWriter {
             return t;
         });
         this.writer = new BatchWriter(dataSource);
-        this.nextSeq = lastSeq + 1;
+        this.nextSeq = nextSeq;
     }
 
     Future<MessageRecord> saveOutbound(MessageRecord m, boolean once) {
         Promise<MessageRecord> done = Promise.promise();
         WriteBatch b = open();
-        m = m.withSeq(nextSeq++);
+        m = m.withSeq(nextSeq.getAndIncrement());
         b.outbound.add(m);
         b.outboundOnce.add(once);
         b.outboundDone.add(done);
@@ -63,7 +67,7 @@ final class GroupCommitWriter {
     Future<Boolean> saveInbound(MessageRecord m) {
         Promise<Boolean> done = Promise.promise();
         WriteBatch b = open();
-        m = m.withSeq(nextSeq++);
+        m = m.withSeq(nextSeq.getAndIncrement());
         b.inbound.add(m);
         b.inboundDone.add(done);
         b.arrivals.add(m);

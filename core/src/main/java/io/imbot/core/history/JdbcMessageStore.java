@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.hsqldb.jdbc.JDBCDataSource;
 
 /**
@@ -27,7 +29,7 @@ import org.hsqldb.jdbc.JDBCDataSource;
  * through the Vert.x JDBC client's pool.
  *
  * <p>The store opened is the view of the {@value ChatMessage#DEFAULT_CONNECTION} connection; {@link
- * #forConnection} gives the view of another, on the same database and writer. A view's writes and
+ * #forConnection} gives the view of another, on the same database with a writer of its own. A view's writes and
  * loads concern its connection; reads of history and conversations see every connection.
  */
 public final class JdbcMessageStore implements MessageStore {
@@ -39,9 +41,16 @@ public final class JdbcMessageStore implements MessageStore {
     private final Pool readers;
     private final String connection;
     private final String self;
+    /**
+     * This view's writer. Each view has its own, confined to the context that uses the view (a
+     * connection's engine): engines on different event loops never share one.
+     */
     private final GroupCommitWriter writer;
+    private final AtomicLong nextSeq;
     /** The view that opened the database, which alone closes it; {@code null} for that view itself. */
     private final JdbcMessageStore owner;
+    /** The views made by {@link #forConnection}; the owner closes their writers before the database. */
+    private final List<JdbcMessageStore> views = new CopyOnWriteArrayList<>();
     private boolean closed;
 
     private JdbcMessageStore(Vertx vertx, JDBCDataSource dataSource, Pool readers, String self, long lastSeq) {
@@ -50,7 +59,8 @@ public final class JdbcMessageStore implements MessageStore {
         this.readers = readers;
         this.connection = ChatMessage.DEFAULT_CONNECTION;
         this.self = self;
-        this.writer = new GroupCommitWriter(vertx, dataSource, lastSeq);
+        this.nextSeq = new AtomicLong(lastSeq + 1);
+        this.writer = new GroupCommitWriter(vertx, dataSource, nextSeq);
         this.owner = null;
     }
 
@@ -60,7 +70,8 @@ public final class JdbcMessageStore implements MessageStore {
         this.readers = owner.readers;
         this.connection = connection;
         this.self = self;
-        this.writer = owner.writer;
+        this.nextSeq = owner.nextSeq;
+        this.writer = new GroupCommitWriter(vertx, dataSource, nextSeq);
         this.owner = owner;
     }
 
@@ -69,7 +80,10 @@ public final class JdbcMessageStore implements MessageStore {
      * flushes it; closing the store that {@link #open} returned closes the database.
      */
     public JdbcMessageStore forConnection(String name, String self) {
-        return new JdbcMessageStore(owner != null ? owner : this, name, self);
+        JdbcMessageStore root = owner != null ? owner : this;
+        JdbcMessageStore view = new JdbcMessageStore(root, name, self);
+        root.views.add(view);
+        return view;
     }
 
     /**
@@ -158,7 +172,11 @@ public final class JdbcMessageStore implements MessageStore {
             return Future.succeededFuture();
         }
         closed = true;
-        return writer.close()
+        // Called once the views' engines have stopped: their writers take no more work.
+        List<Future<Void>> writers = new ArrayList<>();
+        views.forEach(v -> writers.add(v.writer.close()));
+        writers.add(writer.close());
+        return Future.join(writers).mapEmpty()
                 .eventually(readers::close)
                 .compose(v -> vertx.executeBlocking(() -> {
                     DatabaseOpener.shutdown(dataSource);
