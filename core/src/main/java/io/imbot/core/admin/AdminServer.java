@@ -11,6 +11,7 @@ import io.imbot.core.plugin.PluginInfo;
 import io.imbot.protocol.Fields;
 import io.imbot.core.config.ImbotConfig;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpConnection;
@@ -34,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * The local admin API the CLI talks to: JSON over HTTP, on loopback unless configured otherwise.
  * Read-only views of the running daemon (status, history, conversations, plugins), plugin actions
  * and a dry run of the bots' rules. Every request needs the bearer token and passes the {@link
- * RequestGuard}, except {@code GET /health} (the process answers) and {@code GET /ready} (the
- * database answers and every connection is logged in), which tell nothing secret; the {@link
+ * RequestGuard}, except {@code GET /health} (the process answers), {@code GET /ready} (the
+ * database answers and every connection is logged in) and {@code GET /metrics} (Prometheus),
+ * which tell nothing secret; the {@link
  * ConnectionGuard} bounds the connections (docs/SECURITY.md).
  *
  * <p>The server runs in a verticle of its own, so one event loop owns its connections, timers and
@@ -53,6 +55,7 @@ public final class AdminServer {
     private final PluginHost plugins;
     private final Supplier<JsonObject> status;
     private final Supplier<Future<JsonObject>> readiness;
+    private final Supplier<String> metrics;
     private final String botUser;
     private String deploymentId;
 
@@ -60,14 +63,16 @@ public final class AdminServer {
      * Creates the server; nothing listens until {@link #start}.
      *
      * @param readiness what {@code GET /ready} answers: a JSON object whose {@code ready} says it all
+     * @param metrics what {@code GET /metrics} answers: the Prometheus text format
      */
     public AdminServer(Vertx vertx, MessageStore history, PluginHost plugins, Supplier<JsonObject> status,
-            Supplier<Future<JsonObject>> readiness, String botUser) {
+            Supplier<Future<JsonObject>> readiness, Supplier<String> metrics, String botUser) {
         this.vertx = vertx;
         this.history = history;
         this.plugins = plugins;
         this.status = status;
         this.readiness = readiness;
+        this.metrics = metrics;
         this.botUser = botUser;
     }
 
@@ -149,15 +154,18 @@ public final class AdminServer {
 
     private Router router(RequestGuard guard, ConnectionGuard connections) {
         Router router = Router.router(vertx);
-        router.route().handler(rc -> {
+        Handler<RoutingContext> received = rc -> {
             connections.received(rc.request().connection());
             rc.next();
-        });
-        // For service managers and load balancers: no token, any Host; they tell nothing secret.
-        router.get("/health").handler(rc -> json(rc, new JsonObject().put("status", "up")));
-        router.get("/ready").handler(this::ready);
+        };
+        // For service managers, load balancers and Prometheus: no token, any Host; they tell nothing secret.
+        // They have no body, so they count as received at once.
+        router.get("/health").handler(received).handler(rc -> json(rc, new JsonObject().put("status", "up")));
+        router.get("/ready").handler(received).handler(this::ready);
+        router.get("/metrics").handler(received).handler(this::metrics);
         router.route().handler(guard);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+        router.route().handler(received); // only once the whole body is in: a half-sent one runs into the request timeout
         router.get("/api/status").handler(rc -> json(rc, status.get()));
         router.get("/api/history").handler(this::history);
         router.get("/api/conversations").handler(this::conversations);
@@ -194,6 +202,12 @@ public final class AdminServer {
                 answer(rc, ar.result().getBoolean("ready", false) ? 200 : 503, ar.result());
             }
         });
+    }
+
+    /** The Prometheus text format (version 0.0.4), written on this event loop: a scrape reads counters, it waits for nothing. */
+    private void metrics(RoutingContext rc) {
+        rc.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").putHeader("connection", "close")
+                .end(metrics.get()).onComplete(v -> rc.request().connection().close());
     }
 
     private void history(RoutingContext rc) {

@@ -10,12 +10,15 @@ import io.imbot.core.delivery.DeliveryCounters;
 import io.imbot.core.delivery.DeliveryPort;
 import io.imbot.core.delivery.DeliverySettings;
 import io.imbot.core.delivery.MessageCenter;
+import io.imbot.core.metrics.DaemonMetrics;
+import io.imbot.core.metrics.Meters;
 import io.imbot.core.history.JdbcMessageStore;
 import io.imbot.core.history.MessageStore;
 import io.imbot.core.plugin.PluginHost;
 import io.imbot.core.plugin.PluginHostSettings;
 import io.imbot.server.ImServer;
 import io.imbot.server.ServerOptions;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -40,7 +43,7 @@ public final class Daemon {
 
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
 
-    /** How long {@link #readiness()} waits for the database to commit. */
+    /** How long {@link #readiness()} waits for the database to answer. */
     static final Duration READY_DATABASE_WAIT = Duration.ofSeconds(2);
 
     private final ImbotConfig config;
@@ -54,7 +57,8 @@ public final class Daemon {
      * bots have finished.
      */
     private final Context home;
-    private final DeliveryCounters counters = new DeliveryCounters();
+    private final PrometheusMeterRegistry registry = DaemonMetrics.newRegistry();
+    private final DeliveryCounters counters = new DeliveryCounters(new Meters(registry));
     private final long startedAt = System.nanoTime();
     private ImServer server;
     private MessageStore store;
@@ -69,6 +73,7 @@ public final class Daemon {
         this.vertx = vertx;
         this.connectionSettings = connectionSettings;
         this.home = ((VertxInternal) vertx).createEventLoopContext();
+        DaemonMetrics.bind(registry, counters, connectionSettings.stream().map(ConnectionSettings::name).toList());
     }
 
     /**
@@ -116,7 +121,7 @@ public final class Daemon {
                     log.info("history database open in {} ms", (System.nanoTime() - t[0]) / 1_000_000);
                 });
         Promise<DeliveryPort> delivery = Promise.promise();
-        host = new PluginHost(PluginHostSettings.from(config), storeOpened, delivery.future(), this::status);
+        host = new PluginHost(PluginHostSettings.from(config), storeOpened, delivery.future(), this::status, counters.meters());
         Future<String> hostStarted = vertx.deployVerticle(host).onSuccess(id -> hostId = id);
         return Future.all(serverStarted, storeOpened, hostStarted)
                 .compose(all -> host.connectorFactories())
@@ -164,7 +169,7 @@ public final class Daemon {
         if (!config.admin().enabled()) {
             return Future.succeededFuture();
         }
-        admin = new AdminServer(vertx, store, host, this::statusJson, this::readiness, connectionSettings.get(0).user());
+        admin = new AdminServer(vertx, store, host, this::statusJson, this::readiness, registry::scrape, connectionSettings.get(0).user());
         return admin.start(config.admin()).map(port -> {
             adminPort = port;
             return null;
@@ -235,8 +240,8 @@ public final class Daemon {
     }
 
     /**
-     * Whether the daemon can do its work: the database commits (a flush within {@link
-     * #READY_DATABASE_WAIT}) and every connection is logged in. Each problem is named.
+     * Whether the daemon can do its work: the database answers a query within {@link
+     * #READY_DATABASE_WAIT} and every connection is logged in. Each problem is named.
      */
     public Future<JsonObject> readiness() {
         JsonArray list = new JsonArray();
@@ -246,7 +251,8 @@ public final class Daemon {
             allUp &= c.up();
         }
         boolean connectionsUp = allUp;
-        return store.flush().timeout(READY_DATABASE_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+        // A read through the store's reader pool, which any thread may use (the writers are the engines' own).
+        return store.latest(1).timeout(READY_DATABASE_WAIT.toMillis(), TimeUnit.MILLISECONDS)
                 .map("ok")
                 .recover(e -> Future.succeededFuture("not answering: " + e.getMessage()))
                 .map(database -> new JsonObject().put("ready", connectionsUp && database.equals("ok")).put("database", database)

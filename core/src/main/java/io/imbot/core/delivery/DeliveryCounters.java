@@ -1,5 +1,6 @@
 package io.imbot.core.delivery;
 
+import io.imbot.core.metrics.Meters;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,6 +30,22 @@ public final class DeliveryCounters {
     final AtomicLong inboundTooLong = new AtomicLong();
     /** Each connection's state: logged in or not. */
     private final Map<String, Boolean> up = new ConcurrentHashMap<>();
+    private final Meters meters;
+
+    /** Counters whose histograms and labelled counts go nowhere. */
+    public DeliveryCounters() {
+        this(Meters.NONE);
+    }
+
+    /** Counters that also record latencies and labelled counts in {@code meters}. */
+    public DeliveryCounters(Meters meters) {
+        this.meters = meters;
+    }
+
+    /** Where the engines record their latencies and labelled counts. */
+    public Meters meters() {
+        return meters;
+    }
 
     /** Messages accepted for sending since start. */
     public long accepted() {
@@ -133,6 +150,11 @@ public final class DeliveryCounters {
     /** Whether every connection is logged in to its IM server. */
     public boolean connected() {
         return !up.isEmpty() && !up.containsValue(false);
+    }
+
+    /** Whether the connection {@code name} is logged in now (false for a name never seen). */
+    public boolean isUp(String name) {
+        return up.getOrDefault(name, false);
     }
 
     /** Records whether the connection {@code name} is logged in. */

@@ -175,6 +175,7 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
     @Override
     public void onAttemptFailed(String reason) {
         problem = reason;
+        counters.meters().failedAttempts(name).increment();
         vertx.eventBus().publish(Addresses.CONNECTION, new ConnectionChange(ConnectionChange.State.FAILED, reason, name));
     }
 
@@ -198,6 +199,7 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
         vertx.eventBus().publish(Addresses.CONNECTION, new ConnectionChange(ConnectionChange.State.DOWN, reason, name));
         up = false;
         problem = reason;
+        counters.meters().connectionLosses(name).increment();
         counters.connectionUp(name, false);
         receiving.onLost();
         sending.onLost(reason);

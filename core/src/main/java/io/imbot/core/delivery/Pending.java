@@ -26,6 +26,8 @@ final class Pending {
     Promise<String> stored;
     State state = State.STORING;
     int attempts;
+    /** Monotonic nanoTime of the first transmission, for the ACK latency. */
+    long firstWriteNanos;
     long timerId = -1;
 
     Pending(OutboundMessage message, long deadline, Promise<DeliveryOutcome> promise) {

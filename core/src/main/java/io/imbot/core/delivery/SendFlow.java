@@ -8,6 +8,7 @@ import io.imbot.api.connector.OutboundMessage;
 import io.imbot.core.history.MessageRecord;
 import io.imbot.core.history.MessageStore;
 import io.imbot.protocol.Fields;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,7 @@ final class SendFlow {
     /** What the connector's confirmation makes a message: only a network with ACKs makes it ACKNOWLEDGED. */
     private final DeliveryStatus confirmed;
     private final LateAcks lateAcks = new LateAcks(10_000);
+    private final Timer ackLatency;
 
     private final Map<String, Pending> pending = new HashMap<>();
     private final ArrayDeque<Pending> ready = new ArrayDeque<>();
@@ -63,6 +66,7 @@ final class SendFlow {
     SendFlow(Vertx vertx, String name, DeliverySettings settings, Connector connector, MessageStore store, String self,
             DeliveryCounters counters) {
         this.name = name;
+        this.ackLatency = counters.meters().ackLatency(name);
         this.vertx = vertx;
         this.settings = settings;
         this.connector = connector;
@@ -240,6 +244,8 @@ final class SendFlow {
     private void write(Pending p) {
         if (p.attempts++ > 0) {
             counters.retransmissions.incrementAndGet();
+        } else {
+            p.firstWriteNanos = System.nanoTime();
         }
         connector.send(p.message);
         p.timerId = vertx.setTimer(settings.ackTimeout().toMillis(), id -> onAckTimeout(p));
@@ -261,6 +267,9 @@ final class SendFlow {
     void onAck(String id) {
         Pending p = pending.get(id);
         if (p != null && p.state != Pending.State.STORING) {
+            if (p.state == Pending.State.IN_FLIGHT) {
+                ackLatency.record(System.nanoTime() - p.firstWriteNanos, TimeUnit.NANOSECONDS);
+            }
             finish(p, confirmed, null, "");
         } else if (p == null && lateAcks.remove(id)) {
             counters.lateAcks.incrementAndGet();
@@ -296,6 +305,9 @@ final class SendFlow {
         }
         if (record) {
             count(status);
+            if (status == DeliveryStatus.FAILED) {
+                counters.meters().failed(name, reason == null ? "UNKNOWN" : reason.name()).increment();
+            }
             if (status == DeliveryStatus.TIMED_OUT) {
                 lateAcks.add(p.id());
             }

@@ -2,6 +2,7 @@ package io.imbot.core.plugin;
 
 import io.imbot.api.BotCommand;
 import io.imbot.api.ReplyBot;
+import io.imbot.core.metrics.Meters;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -46,6 +47,8 @@ final class BotRunner {
     private volatile int priority;
     private volatile List<BotCommand> commands = List.of();
 
+    private final Meters meters;
+
     // counters, written on the host context
     long messages;
     long failures;
@@ -53,8 +56,9 @@ final class BotRunner {
     int consecutiveFailures;
     String lastError = "";
 
-    BotRunner(Vertx vertx, Context hostContext, HostedBotContext context, ReplyBot bot, Duration budget) {
+    BotRunner(Vertx vertx, Context hostContext, HostedBotContext context, ReplyBot bot, Duration budget, Meters meters) {
         this.vertx = vertx;
+        this.meters = meters;
         this.hostContext = hostContext;
         this.context = context;
         this.pluginId = context.pluginId();
@@ -223,7 +227,9 @@ final class BotRunner {
     /** A message delivered to the bot. */
     Future<Void> deliver(HostedMessageEvent event) {
         messages++;
-        return call("message " + event.message().id(), () -> event.runOnMessage(bot));
+        long handedOver = System.nanoTime();
+        return call("message " + event.message().id(), () -> event.runOnMessage(bot)).andThen(ar -> meters.pluginCall(pluginId,
+                ar.succeeded() ? "ok" : ar.cause() instanceof TimeoutException ? "timed_out" : "failed", System.nanoTime() - handedOver));
     }
 
     /** Names this bot among all bots for reply IDs: its plugin and its class. */

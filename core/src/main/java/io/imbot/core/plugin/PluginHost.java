@@ -9,6 +9,7 @@ import io.imbot.core.delivery.DeliveryPort;
 import io.imbot.core.delivery.Inbound;
 import io.imbot.core.delivery.LocalCodecs;
 import io.imbot.core.history.MessageStore;
+import io.imbot.core.metrics.Meters;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -49,6 +50,7 @@ public final class PluginHost extends VerticleBase {
     private final Future<? extends MessageStore> history;
     private final Future<DeliveryPort> delivery;
     private final Supplier<DaemonStatus> status;
+    private final Meters meters;
     private final BotRoster roster = new BotRoster();
     private final Map<Path, String> idByFile = new HashMap<>();
     private ImbotPluginManager manager;
@@ -64,10 +66,13 @@ public final class PluginHost extends VerticleBase {
      * Creates the host; nothing is loaded until the verticle starts. Plugins load while the history
      * store is still opening; bots start once it is open. Bots' sends wait for {@code delivery},
      * the message center, which starts after the host.
+     *
+     * @param meters where each bot call's duration and outcome is recorded
      */
     public PluginHost(PluginHostSettings settings, Future<? extends MessageStore> history, Future<DeliveryPort> delivery,
-            Supplier<DaemonStatus> status) {
+            Supplier<DaemonStatus> status, Meters meters) {
         this.settings = settings;
+        this.meters = meters;
         this.history = history;
         this.delivery = delivery;
         this.status = status;
@@ -173,7 +178,7 @@ public final class PluginHost extends VerticleBase {
         List<Future<Void>> started = new ArrayList<>();
         for (ReplyBot bot : bots) {
             HostedBotContext ctx = new HostedBotContext(services, id, settings.pluginConfig().getOrDefault(id, Map.of()));
-            BotRunner runner = new BotRunner(vertx, context, ctx, bot, settings.callTimeout());
+            BotRunner runner = new BotRunner(vertx, context, ctx, bot, settings.callTimeout(), meters);
             roster.track(runner);
             started.add(runner.call("start", () -> bot.start(ctx))
                     .compose(v -> runner.describe())

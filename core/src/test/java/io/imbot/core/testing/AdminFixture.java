@@ -58,7 +58,7 @@ public final class AdminFixture implements AutoCloseable {
     public static AdminFixture start(Vertx vertx, Path home, MessageStore store, PluginHost plugins, String... settings) throws Exception {
         ImbotConfig.Admin config = config(home, settings);
         AdminServer server = new AdminServer(vertx, store, plugins, () -> new JsonObject().put("user", "bot"),
-                () -> io.vertx.core.Future.succeededFuture(new JsonObject().put("ready", true)), "bot");
+                () -> io.vertx.core.Future.succeededFuture(new JsonObject().put("ready", true)), () -> "", "bot");
         int port = await(server.start(config));
         return new AdminFixture(vertx, server, config, port);
     }
