@@ -1,7 +1,6 @@
 package io.imbot.core.metrics;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -73,17 +72,5 @@ public final class Meters {
         Timer.builder("imbot.plugin.calls").description("messages handed to a plugin's bots, from hand-over to return")
                 .tags("plugin", plugin, "outcome", outcome).serviceLevelObjectives(LATENCY_BUCKETS).register(registry)
                 .record(nanos, TimeUnit.NANOSECONDS);
-    }
-
-    /** Time of one durable commit of the history store. */
-    public Timer commitLatency() {
-        return Timer.builder("imbot.store.commit").description("durable commits of the history store")
-                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
-    }
-
-    /** Writes per durable commit of the history store. */
-    public DistributionSummary commitBatch() {
-        return DistributionSummary.builder("imbot.store.commit.batch").description("writes per durable commit").baseUnit("writes")
-                .serviceLevelObjectives(1, 10, 100, 1000, 10_000).register(registry);
     }
 }
