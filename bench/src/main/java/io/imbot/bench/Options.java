@@ -11,7 +11,7 @@ import java.util.Set;
  */
 record Options(boolean quick, int runs, Set<String> only, boolean verbose) {
 
-    static final List<String> PARTS = List.of("send", "mqtt", "reply", "memory", "history", "start");
+    static final List<String> PARTS = List.of("send", "mqtt", "xmpp", "irc", "reply", "memory", "history", "start");
 
     static Options parse(String[] args) {
         boolean quick = false;

@@ -22,6 +22,19 @@ final class Samples {
         add(key + ".p999", r.p(99.9));
     }
 
+    /** Records a load run's rate and latency under {@code key}, and its failed or unfinished sends if any. */
+    void record(String key, Load.Result r, Options o) {
+        add(key + ".rate", r.rate());
+        addLatency(key, r);
+        if (r.failures() > 0 || r.unfinished() > 0) {
+            add(key + ".failed", r.failures() + r.unfinished());
+        }
+        if (o.verbose()) {
+            System.err.printf("  %s: %.0f/s p50 %.3f p99 %.3f p99.9 %.3f ms, failed %d, unfinished %d%n", key, r.rate(), r.p(50), r.p(99),
+                    r.p(99.9), r.failures(), r.unfinished());
+        }
+    }
+
     /** Records why {@code key} has no value (for example, mosquitto is not installed). */
     void note(String key, String why) {
         notes.put(key, why);

@@ -2,7 +2,6 @@ package io.imbot.bench;
 
 import io.imbot.api.connector.ConnectionSettings;
 import io.imbot.api.connector.Connector;
-import io.imbot.api.connector.ConnectorHost;
 import io.imbot.plugins.mqttconnector.MqttConnectorFactory;
 import io.imbot.testsupport.Mosquitto;
 import io.vertx.core.Vertx;
@@ -10,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Part 1 and 2: send + ACK through the bare socket, the daemon path on in-memory and durable
@@ -56,7 +54,7 @@ final class SendBench {
     private void raw(int w) throws Exception {
         RawSendTarget t = RawSendTarget.connect(vertx, serverPort, user("raw"));
         try {
-            record("raw.w" + w, Load.closedLoop(t.context(), t, w, o.warmup(), o.measure()));
+            s.record("raw.w" + w, Load.closedLoop(t.context(), t, w, o.warmup(), o.measure()), o);
         } finally {
             t.close();
         }
@@ -66,7 +64,7 @@ final class SendBench {
         String key = (durable ? "durable" : "mem") + ".w" + w;
         EngineTarget t = EngineTarget.start(vertx, serverPort, user(durable ? "dur" : "mem"), durable);
         try {
-            record(key, Load.closedLoop(t.context(), t, w, o.warmup(), o.measure()));
+            s.record(key, Load.closedLoop(t.context(), t, w, o.warmup(), o.measure()), o);
         } finally {
             t.close();
         }
@@ -76,7 +74,7 @@ final class SendBench {
     private void overWire(String wire, int w) throws Exception {
         EngineTarget t = EngineTarget.start(vertx, wires.port(wire), wires.transport(wire), user(wire), false);
         try {
-            record("wire." + wire + ".w" + w, Load.closedLoop(t.context(), t, w, o.warmup(), o.measure()));
+            s.record("wire." + wire + ".w" + w, Load.closedLoop(t.context(), t, w, o.warmup(), o.measure()), o);
         } finally {
             t.close();
         }
@@ -86,7 +84,7 @@ final class SendBench {
         EngineTarget t = EngineTarget.start(vertx, serverPort, user("rate"), true);
         try {
             Load.Result r = Load.openLoop(t.context(), t, rate, o.warmup(), o.quick() ? 1 : 8, rate * 2);
-            record("durable.r" + rate, r);
+            s.record("durable.r" + rate, r, o);
         } finally {
             t.close();
         }
@@ -103,19 +101,19 @@ final class SendBench {
             for (int w : WINDOWS) {
                 MqttTarget paho = MqttTarget.connect(broker.port(), user("paho"), w);
                 try {
-                    record("mqtt.w" + w, Load.closedLoopDirect(paho, w, o.warmup(), o.measure()));
+                    s.record("mqtt.w" + w, Load.closedLoopDirect(paho, w, o.warmup(), o.measure()), o);
                 } finally {
                     paho.close();
                 }
                 VertxMqttTarget bare = VertxMqttTarget.connect(vertx, broker.port(), user("vmqtt"), w);
                 try {
-                    record("mqtt.vertx.w" + w, Load.closedLoop(bare.context(), bare, w, o.warmup(), o.measure()));
+                    s.record("mqtt.vertx.w" + w, Load.closedLoop(bare.context(), bare, w, o.warmup(), o.measure()), o);
                 } finally {
                     bare.close();
                 }
                 EngineTarget engine = mqttEngine(broker.port(), user("mqttc"));
                 try {
-                    record("mqtt.connector.w" + w, Load.closedLoop(engine.context(), engine, w, o.warmup(), o.measure()));
+                    s.record("mqtt.connector.w" + w, Load.closedLoop(engine.context(), engine, w, o.warmup(), o.measure()), o);
                 } finally {
                     engine.close();
                 }
@@ -131,29 +129,7 @@ final class SendBench {
     private EngineTarget mqttEngine(int port, String user) throws Exception {
         ConnectionSettings settings = new ConnectionSettings("bench", "mqtt", "mqtt://127.0.0.1:" + port, user, "", List.of(),
                 Duration.ofMillis(100), Duration.ofSeconds(1), Map.of());
-        Connector connector = new MqttConnectorFactory().create(settings, new ConnectorHost() {
-            @Override
-            public <T> Optional<T> platform(Class<T> type) {
-                return type == Vertx.class ? Optional.of(type.cast(vertx)) : Optional.empty();
-            }
-
-            @Override
-            public System.Logger logger() {
-                return System.getLogger("bench.mqtt");
-            }
-        });
+        Connector connector = new MqttConnectorFactory().create(settings, NetworkBench.host(vertx, "mqtt"));
         return EngineTarget.start(vertx, connector, user, "nobody-" + user, false);
-    }
-
-    private void record(String key, Load.Result r) {
-        s.add(key + ".rate", r.rate());
-        s.addLatency(key, r);
-        if (r.failures() > 0 || r.unfinished() > 0) {
-            s.add(key + ".failed", r.failures() + r.unfinished());
-        }
-        if (o.verbose()) {
-            System.err.printf("  %s: %.0f/s p50 %.3f p99 %.3f p99.9 %.3f ms, failed %d, unfinished %d%n", key, r.rate(), r.p(50), r.p(99),
-                    r.p(99.9), r.failures(), r.unfinished());
-        }
     }
 }

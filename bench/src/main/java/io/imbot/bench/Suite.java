@@ -21,6 +21,8 @@ public final class Suite {
     private static final Map<String, List<String>> KEYS = Map.of(
             "send", List.of("raw.", "mem.w", "durable.", "plain.", "wire."),
             "mqtt", List.of("mqtt."),
+            "xmpp", List.of("xmpp."),
+            "irc", List.of("irc."),
             "reply", List.of("reply", "rss."),
             "memory", List.of("mem.pending"),
             "history", List.of("history."),
@@ -69,10 +71,13 @@ public final class Suite {
             Wires wires = Wires.parse(server.awaitLine("WIRES ", 60_000), pem.caCert());
             SendBench send = new SendBench(vertx, o, s, port, wires);
             ReplyBench reply = new ReplyBench(vertx, o, s, port);
+            NetworkBench networks = new NetworkBench(vertx, o, s);
             for (int run = 1; run <= o.runs(); run++) {
                 log(o, "run " + run + " of " + o.runs());
                 part(o, s, "send", send::runOnce);
                 part(o, s, "mqtt", send::mqttOnce);
+                part(o, s, "xmpp", networks::xmppOnce);
+                part(o, s, "irc", networks::ircOnce);
                 part(o, s, "reply", reply::runOnce);
                 part(o, s, "history", history::runOnce);
                 part(o, s, "start", () -> StartBench.runOnce(o, s));

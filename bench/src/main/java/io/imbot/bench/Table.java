@@ -63,6 +63,22 @@ final class Table {
                         "mqtt.connector.w" + w + ".rate", "msg/s", true, "bare Vert.x MQTT client (2b)", "mqtt.vertx.w" + w + ".rate", null, null);
             }
         }
+        if (o.runs("xmpp")) {
+            for (int w : NetworkBench.WINDOWS) {
+                add("xmpp.smack.w" + w, "2d XMPP send + stream-management ack, bare Smack -> Prosody, window " + w,
+                        "xmpp.smack.w" + w + ".rate", "msg/s", true, null, null, null, null);
+                add("xmpp.connector.w" + w, "2e send+ACK, daemon path, in-memory HSQLDB, through the XMPP connector, window " + w,
+                        "xmpp.connector.w" + w + ".rate", "msg/s", true, "bare Smack (2d)", "xmpp.smack.w" + w + ".rate", null, null);
+            }
+        }
+        if (o.runs("irc")) {
+            for (int w : NetworkBench.WINDOWS) {
+                add("irc.raw.w" + w, "2f IRC PRIVMSG written, bare NetSocket -> ngIRCd (penalties off), window " + w,
+                        "irc.raw.w" + w + ".rate", "msg/s", true, null, null, null, null);
+                add("irc.connector.w" + w, "2g send to SENT, daemon path, in-memory HSQLDB, through the IRC connector (no pacing), window " + w,
+                        "irc.connector.w" + w + ".rate", "msg/s", true, "bare NetSocket (2f)", "irc.raw.w" + w + ".rate", null, null);
+            }
+        }
         if (o.runs("reply")) {
             String r = o.quick() ? "200" : "1,000";
             add("reply", "3a inbound -> bot -> reply acked, " + r + " msg/s offered, 100 rules", "reply.r1000.rate", "msg/s", true,

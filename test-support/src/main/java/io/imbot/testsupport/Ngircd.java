@@ -41,9 +41,21 @@ public final class Ngircd implements AutoCloseable {
      *
      * @param password the server password every client must give; empty for none
      * @param certificates a certificate and key for a TLS port; {@code null} for none
+     * @param penalties whether ngIRCd's flood penalties apply (it then reads about 3 lines a second
+     *     from each client); off only for benchmarks, which measure the client's own cost
      */
-    public record Setup(String password, TestCertificates.PemFiles certificates) {
+    public record Setup(String password, TestCertificates.PemFiles certificates, boolean penalties) {
         public static final Setup PLAIN = new Setup("", null);
+
+        /** With the server's flood penalties on, as every server has them. */
+        public Setup(String password, TestCertificates.PemFiles certificates) {
+            this(password, certificates, true);
+        }
+
+        /** The same set-up with ngIRCd's flood penalties off ({@code MaxPenaltyTime = 0}). */
+        public Setup withoutPenalties() {
+            return new Setup(password, certificates, false);
+        }
     }
 
     private Ngircd(Path binary, Path folder, boolean tls) {
@@ -147,6 +159,9 @@ public final class Ngircd implements AutoCloseable {
                     "  Ident = no",
                     "  DNS = no",
                     "  IncludeDir = " + folder.resolve("conf.d")));
+            if (!setup.penalties()) {
+                conf.add(conf.indexOf("[Limits]") + 1, "  MaxPenaltyTime = 0");
+            }
             if (!setup.password().isEmpty()) {
                 conf.add(4, "  Password = " + setup.password());
             }
