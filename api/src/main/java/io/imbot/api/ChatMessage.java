@@ -1,7 +1,9 @@
 package io.imbot.api;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One chat message, as a bot sees it and as the history stores it.
@@ -78,6 +80,43 @@ public record ChatMessage(
             }
         }
         return false;
+    }
+
+    /**
+     * The text after a leading address to {@code name}, or empty when the text does not start with
+     * one. An address is {@code @name} standing alone as {@link #mentions} says, or {@code name}
+     * followed by {@code :} or {@code ,} (the usual form in IRC channels and XMPP rooms); one
+     * {@code :} or {@code ,} after it and the blanks around the rest are removed. So for {@code
+     * bot}: {@code "bot: ping"}, {@code "@bot, ping"} and {@code "@bot ping"} give {@code "ping"};
+     * {@code "bots: ping"}, {@code "bot ping"} and {@code "ping @bot"} give empty. Case-sensitive.
+     */
+    public Optional<String> textAfterAddress(String name) {
+        String text = body.strip();
+        int end;
+        if (text.startsWith("@" + name)) {
+            end = name.length() + 1;
+            if (end < text.length() && isNameChar(text.charAt(end)) && !sentenceEnd(text, end)) {
+                return Optional.empty();
+            }
+        } else if (text.startsWith(name) && text.length() > name.length() && ":,".indexOf(text.charAt(name.length())) >= 0) {
+            end = name.length();
+        } else {
+            return Optional.empty();
+        }
+        String rest = text.substring(end);
+        if (rest.startsWith(":") || rest.startsWith(",")) {
+            rest = rest.substring(1);
+        }
+        return Optional.of(rest.strip());
+    }
+
+    /**
+     * Whether the message is meant for whoever goes by one of {@code names}: every direct message
+     * is; a room message when it {@link #mentions} one of them anywhere or starts with an {@link
+     * #textAfterAddress address} to one.
+     */
+    public boolean isFor(Collection<String> names) {
+        return !inRoom() || names.stream().anyMatch(n -> !n.isEmpty() && (mentions(n) || textAfterAddress(n).isPresent()));
     }
 
     /** A '.' that ends a sentence ("thanks @bot.") rather than continuing a name ("@bot.x"). */

@@ -1,5 +1,7 @@
 package io.imbot.api;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -38,8 +40,36 @@ public interface MessageEvent {
      */
     CompletionStage<Delivery> reply(String text);
 
-    /** Returns {@code true} when the message names the bot with {@code @name} (always in a DM). */
+    /**
+     * Returns {@code true} when the message is meant for the bot: always in a direct message; in a
+     * room when it {@linkplain ChatMessage#isFor names the bot} by one of {@link #botNames()}, as
+     * {@code @name} anywhere or as {@code name:} at the start.
+     */
     boolean mentionsBot();
+
+    /**
+     * The names the bot goes by on this message's connection, right now: its user first, then the
+     * names the network shows in rooms when they differ (its room nickname on XMPP, its current
+     * nick on IRC, which changes after a nick collision).
+     */
+    default List<String> botNames() {
+        return List.of(context().botUser());
+    }
+
+    /**
+     * The text after a leading address to the bot by any of {@link #botNames()} ({@code @bot},
+     * {@code bot:}, {@code nick,}; see {@link ChatMessage#textAfterAddress}), or empty when the
+     * message does not start with one. For bots that take commands only when addressed.
+     */
+    default Optional<String> textAfterAddress() {
+        for (String name : botNames()) {
+            Optional<String> rest = message().textAfterAddress(name);
+            if (rest.isPresent()) {
+                return rest;
+            }
+        }
+        return Optional.empty();
+    }
 
     /** Stops lower-priority bots from seeing this message. */
     void markHandled();

@@ -121,7 +121,8 @@ public final class BotTester implements AutoCloseable {
 
     /**
      * Sends the bots a message from {@code from} in {@code room}. It mentions the bot when {@link
-     * ChatMessage#mentions} says so for the {@link BotTesterBuilder#user bot user}, as in the daemon.
+     * ChatMessage#isFor} says so for the {@link BotTesterBuilder#user bot user} ({@code @bot} or a
+     * leading {@code bot:}), as in the daemon.
      *
      * @param room a room name starting with {@code #}
      * @return the texts the bots sent while handling it, in order
@@ -134,7 +135,7 @@ public final class BotTester implements AutoCloseable {
     /** Hands the bots a message built by the test; it mentions the bot as {@link #sayInRoom} says. */
     public Dispatch receive(ChatMessage message) {
         Objects.requireNonNull(message, "message");
-        return receive(message, !message.inRoom() || message.mentions(settings.botUser()));
+        return receive(message, message.isFor(List.of(settings.botUser())));
     }
 
     /**
@@ -167,7 +168,7 @@ public final class BotTester implements AutoCloseable {
         if (!mailbox.hasInbound(message.id())) {
             throw new IllegalArgumentException("message " + message.id() + " was never received, so it cannot be redelivered");
         }
-        return dispatch(message, !message.inRoom() || message.mentions(settings.botUser()), true, true);
+        return dispatch(message, message.isFor(List.of(settings.botUser())), true, true);
     }
 
     private Dispatch dispatch(ChatMessage message, boolean mentionsBot, boolean show, boolean redelivered) {

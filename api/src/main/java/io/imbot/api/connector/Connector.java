@@ -1,5 +1,6 @@
 package io.imbot.api.connector;
 
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -44,6 +45,16 @@ public interface Connector {
 
     /** Closes the connection and stops reconnecting; completes once closed. */
     CompletionStage<Void> stop();
+
+    /**
+     * The names the bot goes by in rooms on this network right now, when they differ from the
+     * configured user: its room nickname (XMPP), its current nick (IRC, after a nick collision).
+     * Bots count {@code name:} and {@code @name} as addressed to them. Called from any thread,
+     * so keep the value where any thread sees it (a {@code volatile} field); none by default.
+     */
+    default List<String> nicknames() {
+        return List.of();
+    }
 
     /** A short description for logs, without secrets, such as {@code tcp://127.0.0.1:7070 as bot}. */
     String describe();

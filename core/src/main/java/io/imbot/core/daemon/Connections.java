@@ -61,6 +61,12 @@ final class Connections implements DeliveryPort {
         }
     }
 
+    @Override
+    public List<String> nicknames(String connection) {
+        MessageCenter center = centers.get(connection);
+        return center == null ? List.of() : center.nicknames();
+    }
+
     /**
      * The connections with run tokens for those to the embedded server that have none: the daemon
      * lets itself in with a token made for this run.

@@ -1,6 +1,7 @@
 package io.imbot.core.delivery;
 
 import io.imbot.api.ChatMessage;
+import java.util.List;
 
 /**
  * The typed way into the message center for code in the same JVM (the plugin host, the CLI
@@ -21,4 +22,9 @@ public interface DeliveryPort {
      * and every reply it caused is stored, so it is not dispatched again after a restart.
      */
     void handled(ChatMessage message);
+
+    /** The names the bot goes by in the rooms of {@code connection} besides its user; none when unknown. */
+    default List<String> nicknames(String connection) {
+        return List.of();
+    }
 }

@@ -15,6 +15,7 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,6 +114,11 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
     /** The connection's name. */
     public String name() {
         return name;
+    }
+
+    /** The names the bot goes by in this connection's rooms besides its user, as its connector says; from any thread. */
+    public List<String> nicknames() {
+        return connector.nicknames();
     }
 
     /** Whether the connection is logged in now. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * What the plugin host shares with every bot context.
@@ -32,5 +33,15 @@ record HostServices(
     /** The daemon's user on its first connection. */
     String botUser() {
         return users.values().iterator().next();
+    }
+
+    /**
+     * The names the daemon goes by on {@code connection}: its user there (the first connection's
+     * for an unknown name), then the connector's room names that differ from it.
+     */
+    List<String> botNames(String connection) {
+        String user = users.getOrDefault(connection, botUser());
+        List<String> nicknames = delivery.succeeded() ? delivery.result().nicknames(connection) : List.of();
+        return Stream.concat(Stream.of(user), nicknames.stream()).distinct().toList();
     }
 }

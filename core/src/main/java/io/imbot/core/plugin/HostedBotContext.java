@@ -86,9 +86,9 @@ final class HostedBotContext implements BotContext {
         return submit(connection, to, text, null, null);
     }
 
-    /** The daemon's user on the connection {@code connection}, or on the first one for an unknown name. */
-    String botUserOn(String connection) {
-        return services.users().getOrDefault(connection, services.botUser());
+    /** The names the daemon goes by on the connection {@code connection}, its user there first. */
+    List<String> botNamesOn(String connection) {
+        return services.botNames(connection);
     }
 
     /** Hands a send to the message center; {@code handling}, when given, waits for it to be stored. */

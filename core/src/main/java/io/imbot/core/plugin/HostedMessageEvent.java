@@ -7,6 +7,7 @@ import io.imbot.api.MessageEvent;
 import io.imbot.api.ReplyBot;
 import io.imbot.core.delivery.ReplyIds;
 import io.imbot.core.delivery.SendRequest;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -74,8 +75,12 @@ final class HostedMessageEvent implements MessageEvent {
 
     @Override
     public boolean mentionsBot() {
-        ChatMessage m = message();
-        return !m.inRoom() || m.mentions(context.botUserOn(m.connection()));
+        return message().isFor(botNames());
+    }
+
+    @Override
+    public List<String> botNames() {
+        return context.botNamesOn(message().connection());
     }
 
     @Override

@@ -16,6 +16,7 @@ import io.imbot.core.delivery.Addresses;
 import io.imbot.core.delivery.DeliveryOutcome;
 import io.imbot.core.history.MessageRecord;
 import io.imbot.core.plugin.testbots.EchoBot;
+import io.imbot.core.plugin.testbots.MentionBot;
 import io.imbot.core.testing.Await;
 import io.imbot.core.testing.DaemonFixture;
 import io.imbot.core.testing.TestPlugins;
@@ -86,6 +87,31 @@ class ConnectorPluginTest {
                     tuple("hi", DeliveryStatus.RECEIVED),
                     tuple("echo: hi", DeliveryStatus.SENT));
             assertThat(history.get(0).toChatMessage().connection()).isEqualTo("lab");
+        }
+    }
+
+    @Test
+    void connectorWithARoomNickname_roomMessagesAddressedToItMentionTheBot(Vertx vertx, @TempDir Path home) throws Exception {
+        TestPlugins.jar(home.resolve("plugins"), "loopback-connector", LoopbackConnectorFactory.class, LoopbackConnector.class);
+        TestPlugins.jar(home.resolve("plugins"), "mention", MentionBot.class);
+        String url = "loopback://" + UUID.randomUUID();
+        LoopbackNetwork network = LoopbackNetwork.at(url);
+        String yaml = loopbackConnection(url, "NONE") + "      nickname: robo\n";
+
+        try (DaemonFixture f = DaemonFixture.startWithYaml(vertx, home, yaml)) {
+            List<String> texts = List.of("robo: ping", "@robo, ping", "hi @robo", "@@bot ping", "robot: ping", "robo ping");
+            for (int i = 0; i < texts.size(); i++) {
+                network.deliver(new InboundMessage("m-" + i, "@alice", "#lobby", texts.get(i), 0), Timeouts.seconds(10));
+                OutboundMessage reply = network.sent.poll(Timeouts.seconds(10), TimeUnit.SECONDS);
+                assertThat(reply).as("a reply to '%s'", texts.get(i)).isNotNull();
+                assertThat(reply.to()).isEqualTo("#lobby");
+                assertThat(reply.body()).as(texts.get(i)).isEqualTo(switch (i) {
+                    case 0, 1 -> "mentioned [ping]";
+                    case 2 -> "mentioned [-]";
+                    case 3 -> "mentioned [ping]";
+                    default -> "not mentioned [-]";
+                });
+            }
         }
     }
 

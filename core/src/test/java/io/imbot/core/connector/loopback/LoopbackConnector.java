@@ -5,6 +5,7 @@ import io.imbot.api.connector.ConnectorListener;
 import io.imbot.api.connector.DeliveryGuarantee;
 import io.imbot.api.connector.InboundMessage;
 import io.imbot.api.connector.OutboundMessage;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
@@ -19,14 +20,16 @@ public final class LoopbackConnector implements Connector {
     private final LoopbackNetwork network;
     private final String url;
     private final DeliveryGuarantee guarantee;
+    private final List<String> nicknames;
     private final ExecutorService thread;
     private volatile ConnectorListener listener;
     private volatile boolean ready;
 
-    LoopbackConnector(LoopbackNetwork network, String url, DeliveryGuarantee guarantee) {
+    LoopbackConnector(LoopbackNetwork network, String url, DeliveryGuarantee guarantee, List<String> nicknames) {
         this.network = network;
         this.url = url;
         this.guarantee = guarantee;
+        this.nicknames = List.copyOf(nicknames);
         this.thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "loopback-connector"));
     }
 
@@ -81,6 +84,11 @@ public final class LoopbackConnector implements Connector {
         ready = false;
         thread.shutdown();
         return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public List<String> nicknames() {
+        return nicknames;
     }
 
     @Override

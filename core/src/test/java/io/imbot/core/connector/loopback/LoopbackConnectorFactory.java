@@ -5,6 +5,7 @@ import io.imbot.api.connector.Connector;
 import io.imbot.api.connector.ConnectorFactory;
 import io.imbot.api.connector.ConnectorHost;
 import io.imbot.api.connector.DeliveryGuarantee;
+import java.util.List;
 
 /**
  * Connections of kind {@code loopback}. Not marked {@code @Extension}, so the test class path's
@@ -23,6 +24,8 @@ public final class LoopbackConnectorFactory implements ConnectorFactory {
             throw new IllegalArgumentException("connections." + settings.name() + ".url: expected loopback://NAME, got '" + settings.url() + "'");
         }
         DeliveryGuarantee guarantee = DeliveryGuarantee.valueOf(settings.option("guarantee", DeliveryGuarantee.PER_MESSAGE_ACK.name()));
-        return new LoopbackConnector(LoopbackNetwork.at(settings.url()), settings.url(), guarantee);
+        String nickname = settings.option("nickname", "");
+        return new LoopbackConnector(LoopbackNetwork.at(settings.url()), settings.url(), guarantee,
+                nickname.isEmpty() ? List.of() : List.of(nickname));
     }
 }

@@ -126,7 +126,7 @@ public class AutoReplyBot implements ReplyBot {
         }
         Instant now = clock.instant();
         for (RuleEngine.Outcome outcome :
-                engine.evaluate(w.current(), message, event.mentionsBot(), botUser, now, random::nextInt)) {
+                engine.evaluate(w.current(), message, event.mentionsBot(), event.botNames(), now, random::nextInt)) {
             if (outcome.answers()) {
                 cooldowns.answered(outcome.rule().name(), message.conversation(), now, outcome.rule().cooldown());
                 String rule = outcome.rule().name();
@@ -154,9 +154,9 @@ public class AutoReplyBot implements ReplyBot {
         if (w == null) {
             return List.of();
         }
-        boolean mentions = !message.inRoom() || message.mentions(botUser);
+        List<String> names = List.of(botUser);
         List<RuleMatch> matches = new ArrayList<>();
-        for (RuleEngine.Outcome outcome : engine.evaluate(w.current(), message, mentions, botUser, clock.instant(), n -> 0)) {
+        for (RuleEngine.Outcome outcome : engine.evaluate(w.current(), message, message.isFor(names), names, clock.instant(), n -> 0)) {
             matches.add(outcome.toRuleMatch());
         }
         return List.copyOf(matches);

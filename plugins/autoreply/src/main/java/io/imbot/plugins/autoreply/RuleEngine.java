@@ -71,12 +71,14 @@ final class RuleEngine {
      * Evaluates {@code rules} for {@code message}.
      *
      * @param mentionsBot whether the message mentions the bot (always for a direct message)
+     * @param botNames the names the bot goes by, its user first (the {bot} placeholder); the rules
+     *     do not see a leading address to one of them
      * @param now the current time, for quiet hours, cooldowns and time placeholders
      * @param pick given the number of reply variants, returns the index of the one to use
      */
-    List<Outcome> evaluate(RuleSet rules, ChatMessage message, boolean mentionsBot, String botUser, Instant now,
+    List<Outcome> evaluate(RuleSet rules, ChatMessage message, boolean mentionsBot, List<String> botNames, Instant now,
             IntUnaryOperator pick) {
-        String text = Mentions.stripLeading(message, botUser);
+        String text = Mentions.stripLeading(message, botNames);
         if (tooSlowIn != rules) {
             tooSlow.clear(); // the file changed: every rule gets a new chance
             tooSlowIn = rules;
@@ -90,7 +92,7 @@ final class RuleEngine {
             if (match.isEmpty()) {
                 continue;
             }
-            outcomes.add(outcome(rule, match.get(), rules, message, text, botUser, now, pick));
+            outcomes.add(outcome(rule, match.get(), rules, message, text, botNames.get(0), now, pick));
             if (rule.stop()) {
                 break;
             }

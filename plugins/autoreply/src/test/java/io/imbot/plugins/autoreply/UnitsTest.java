@@ -47,20 +47,21 @@ class UnitsTest {
 
     @Test
     void stripLeading_mentionWithPunctuation_removed() {
-        assertThat(Mentions.stripLeading(roomMessage("  @bot:  ping "), "bot")).isEqualTo("ping");
-        assertThat(Mentions.stripLeading(roomMessage("@bot, ping"), "bot")).isEqualTo("ping");
-        assertThat(Mentions.stripLeading(roomMessage("@bots ping"), "bot")).isEqualTo("@bots ping");
-        assertThat(Mentions.stripLeading(roomMessage("ping @bot"), "bot")).isEqualTo("ping @bot");
+        assertThat(Mentions.stripLeading(roomMessage("  @bot:  ping "), List.of("bot"))).isEqualTo("ping");
+        assertThat(Mentions.stripLeading(roomMessage("@bot, ping"), List.of("bot"))).isEqualTo("ping");
+        assertThat(Mentions.stripLeading(roomMessage("@bots ping"), List.of("bot"))).isEqualTo("@bots ping");
+        assertThat(Mentions.stripLeading(roomMessage("ping @bot"), List.of("bot"))).isEqualTo("ping @bot");
+        assertThat(Mentions.stripLeading(roomMessage("imbot_: ping"), List.of("bot", "imbot_"))).isEqualTo("ping");
     }
 
     @Test
-    void stripLeading_tagThatIsNoMention_keptAsChatMessageMentionsSays() {
+    void stripLeading_tagThatIsNoMention_keptAsChatMessageSays() {
         for (String text : List.of("@bot-x ping", "@bot.x ping", "@bot_2 ping")) {
             assertThat(roomMessage(text).mentions("bot")).isFalse();
-            assertThat(Mentions.stripLeading(roomMessage(text), "bot")).isEqualTo(text);
+            assertThat(Mentions.stripLeading(roomMessage(text), List.of("bot"))).isEqualTo(text);
         }
-        assertThat(Mentions.stripLeading(roomMessage("@bot"), "bot")).isEmpty();
-        assertThat(Mentions.stripLeading(roomMessage("@a@a hi"), "a")).isEqualTo("@a hi");
+        assertThat(Mentions.stripLeading(roomMessage("@bot"), List.of("bot"))).isEmpty();
+        assertThat(Mentions.stripLeading(roomMessage("@a@a hi"), List.of("a"))).isEqualTo("@a hi");
     }
 
     private static ChatMessage roomMessage(String text) {

@@ -24,26 +24,16 @@ record Invocation(String name, List<String> args) {
 
     /**
      * The command in {@code event}, or empty when the message holds none meant for this bot. A
-     * room message must start with {@code @bot}, an optional {@code :} or {@code ,}, then {@code /};
-     * a direct message may leave out the {@code @bot}. The name is matched ignoring case.
+     * room message must start with an address to the bot ({@code @bot}, {@code bot:}, or the
+     * bot's room nickname; see {@link MessageEvent#textAfterAddress}), then {@code /}; a direct
+     * message may leave out the address. The name is matched ignoring case.
      */
     static Optional<Invocation> parse(MessageEvent event) {
-        String text = event.text().strip();
-        String tag = "@" + event.context().botUser();
-        boolean addressed = text.startsWith(tag);
-        if (addressed) {
-            text = text.substring(tag.length());
-            if (text.startsWith(":") || text.startsWith(",")) {
-                text = text.substring(1);
-            } else if (!text.startsWith("/") && !text.isEmpty() && !Character.isWhitespace(text.charAt(0))) {
-                return Optional.empty(); // "@bots /help": the tag is part of a longer name
-            }
-            text = text.strip();
-        }
-        // mentionsBot() applies the daemon's mention rule; in a room the mention must also come first.
-        if (event.message().inRoom() && !(addressed && event.mentionsBot())) {
+        Optional<String> addressed = event.textAfterAddress();
+        if (event.message().inRoom() && addressed.isEmpty()) {
             return Optional.empty();
         }
+        String text = addressed.orElseGet(() -> event.text().strip());
         if (!text.startsWith("/")) {
             return Optional.empty();
         }

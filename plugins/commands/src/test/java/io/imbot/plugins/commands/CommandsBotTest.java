@@ -35,7 +35,7 @@ class CommandsBotTest {
     @Test
     void onMessage_addressedInRoom_answeredInRoom() {
         try (BotTester tester = BotTester.of(new CommandsBot()).start()) {
-            for (String text : List.of("@bot /status", "  @bot: /status", "@bot,/status", "@bot/status")) {
+            for (String text : List.of("@bot /status", "  @bot: /status", "@bot,/status", "@bot/status", "bot: /status", "bot,/status")) {
                 Dispatch dispatch = Inbound.inRoom(tester, "#lobby", "alice", text);
 
                 assertThat(dispatch.texts()).as(text).singleElement().asString().startsWith("Up ");
@@ -49,7 +49,7 @@ class CommandsBotTest {
     void onMessage_roomCommandNotAddressedFirst_silentAndPassedOn() {
         RollBot roll = new RollBot();
         try (BotTester tester = BotTester.of(new CommandsBot(), roll).user("bot").start()) {
-            List<String> texts = List.of("/status", "/status @bot", "hi @bot /status", "@bot-x /status", "@bots /status",
+            List<String> texts = List.of("/status", "/status @bot", "hi @bot /status", "@bot-x /status", "@bots /status", "bot /status",
                     "@bot.x /status @bot");
             for (String text : texts) {
                 Dispatch dispatch = Inbound.inRoom(tester, "#lobby", "alice", text);

@@ -12,6 +12,7 @@ import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.PemTrustOptions;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -60,8 +61,8 @@ public final class IrcConnector implements Connector {
     private long reconnectTimer = -1;
     private String lastLoggedReason;
 
-    // valid for one connection
-    private IrcSession session;
+    // valid for one connection; volatile for nicknames(), read from any thread
+    private volatile IrcSession session;
     private long readyAt;
 
     /** Creates a connector; nothing happens until {@link #start}. */
@@ -139,9 +140,17 @@ public final class IrcConnector implements Connector {
         return settings.describe();
     }
 
+    /** The current nick when a collision made it differ from the configured one. */
+    @Override
+    public List<String> nicknames() {
+        String current = nick();
+        return current == null || current.equals(settings.nick()) ? List.of() : List.of(current);
+    }
+
     /** The nick of the current connection, or {@code null} when there is none; for tests and logs. */
     String nick() {
-        return session != null ? session.nick() : null;
+        IrcSession s = session;
+        return s != null ? s.nick() : null;
     }
 
     private void connect() {

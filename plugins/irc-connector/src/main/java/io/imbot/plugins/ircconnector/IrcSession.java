@@ -57,7 +57,7 @@ final class IrcSession {
     private final Inbound inbound;
     private int malformed;
 
-    private String nick; // as the server knows it: asked for at registration, or as welcomed, or as changed
+    private volatile String nick; // read from any thread; as the server knows it: asked for at registration, or as welcomed, or as changed
     private final NickChoice nicks;
     private boolean registered;
     private boolean ready;

@@ -83,6 +83,7 @@ class IrcConnectorTest {
     @Test
     void room_messagesBothWays_andTheBotDoesNotHearItself() throws Exception {
         Bot bot = bot(List.of("#lobby")).ready();
+        assertThat(bot.connector.nicknames()).as("the nick is the configured user").isEmpty();
         Person alice = person("alice");
         alice.join("#lobby", WAIT);
 
@@ -107,6 +108,7 @@ class IrcConnectorTest {
         alice.privmsg(nick, "are you the bot?");
 
         assertThat(nick).isEqualTo("bot_");
+        assertThat(bot.connector.nicknames()).as("what room messages address the bot by").containsExactly("bot_");
         InboundMessage in = bot.heard.nextMessage(WAIT);
         assertThat(in.to()).as("addressed to the configured user, whatever the nick").isEqualTo("bot");
         assertThat(in.body()).isEqualTo("are you the bot?");

@@ -12,6 +12,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -182,6 +183,12 @@ public final class XmppConnector implements Connector {
             }).<Void>mapEmpty().recover(e -> Future.succeededFuture()).eventually(() -> worker.close());
         }
         return stopping.toCompletionStage();
+    }
+
+    /** The nickname the bot has in rooms. */
+    @Override
+    public List<String> nicknames() {
+        return List.of(settings.nickname());
     }
 
     @Override

@@ -123,6 +123,7 @@ class XmppConnectorTest {
         }
         assertThat(got.getType()).isEqualTo(Message.Type.groupchat);
         assertThat(got.getFrom().toString()).isEqualTo("lobby@conference.localhost/bot");
+        assertThat(bot.connector.nicknames()).as("the name the room knows the bot by").containsExactly("bot");
 
         lobby.sendMessage("after the bot");
         assertThat(heard.nextMessage(WAIT).body()).as("the bot's own m-room did not come back to it").isEqualTo("after the bot");
