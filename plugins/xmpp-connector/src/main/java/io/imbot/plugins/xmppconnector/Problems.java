@@ -10,12 +10,14 @@ import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import javax.net.ssl.SSLHandshakeException;
+import javax.xml.stream.XMLStreamException;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.SmackException.EndpointConnectionException;
 import org.jivesoftware.smack.XMPPException.StreamErrorException;
 import org.jivesoftware.smack.packet.StreamError;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.util.rce.RemoteConnectionException;
+import org.jivesoftware.smack.xml.XmlPullParserException;
 
 /**
  * Words a failed connection for the operator, in one line: a refused login, an untrusted or
@@ -55,6 +57,9 @@ final class Problems {
             InetSocketAddress address = first.getAddress().getInetSocketAddress();
             return socket(first.getException(), address.getAddress().getHostAddress() + ":" + address.getPort(), s);
         }
+        if (cutShort(failure)) {
+            return "the stream broke off in the middle of a stanza (" + message(failure) + ")";
+        }
         String plain = socket(failure, s.host() + ":" + s.port(), s);
         return plain != null ? plain : message(failure);
     }
@@ -78,6 +83,16 @@ final class Problems {
             }
         }
         return failure == null ? null : message(failure);
+    }
+
+    /** Whether the server's XML ended mid-document: a connection cut while a stanza was on its way. */
+    private static boolean cutShort(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof XmlPullParserException || t instanceof XMLStreamException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A certificate problem in the chain of causes, or {@code null}. */
@@ -105,8 +120,9 @@ final class Problems {
         return ssl ? "TLS handshake failed: " + message(failure) : null;
     }
 
+    /** The exception's message on one line (some, such as XML parse errors, span several), for logs and reasons. */
     private static String message(Throwable t) {
         String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 }
