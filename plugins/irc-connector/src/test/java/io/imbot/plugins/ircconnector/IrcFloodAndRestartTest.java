@@ -157,6 +157,11 @@ class IrcFloodAndRestartTest {
         System.out.println("FAULT-REPORT irc kill -9 of ngircd in the steady flow: " + midStream);
     }
 
+    /** The position of the message {@code nick-i} in its series. */
+    private static int position(String id) {
+        return Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
+    }
+
     /** Hands {@code handed} messages to the bot, kills the server once {@code killAfter} were written, and says what was lost. */
     private String killWhileSending(Bot bot, String nick, int handed, int killAfter) throws Exception {
         Person person = person(nick);
@@ -181,6 +186,10 @@ class IrcFloodAndRestartTest {
         assertThat(acked).containsAll(received);
         Set<String> lost = new TreeSet<>(acked);
         lost.removeAll(received);
+        int lastReceived = received.stream().mapToInt(IrcFloodAndRestartTest::position).max().orElse(-1);
+        int firstLost = lost.stream().mapToInt(IrcFloodAndRestartTest::position).min().orElse(handed);
+        assertThat(lastReceived).as("the server relays in order: what it lost is the tail of what was written, %s", lost)
+                .isLessThan(firstLost);
         return handed + " messages handed to send(), " + acked.size() + " written (onAck, so SENT), " + received.size() + " reached the person, "
                 + lost.size() + " written but lost " + lost + "; the " + (handed - acked.size())
                 + " not written are the engine's to send again after reconnecting";
