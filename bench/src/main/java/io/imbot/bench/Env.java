@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /** Where things are: the repository, the built classpath, the java binary; scratch folders and free ports. */
 final class Env {
+
+    private static final AtomicInteger USERS = new AtomicInteger();
 
     private Env() {}
 
@@ -56,6 +59,11 @@ final class Env {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A user name no other run on this server took: {@code kind}, this process's ID, a counter. */
+    static String uniqueUser(String kind) {
+        return kind + ProcessHandle.current().pid() + "x" + USERS.getAndIncrement();
     }
 
     static Path tempDir(String prefix) {

@@ -56,9 +56,7 @@ final class IrcTarget implements Load.Target {
 
     @Override
     public void send(long seq, Load.Done done) {
-        // A write into an idle socket completes at once: end it on a later turn of the loop, or the
-        // closed loop recurses (send, ended, send ...) and holds the event loop.
-        socket.write(line.copy()).onComplete(ar -> context.runOnContext(v -> done.ended(ar.succeeded())));
+        socket.write(line.copy()).onComplete(ar -> done.ended(ar.succeeded())); // often at once: Load.closedLoop copes
     }
 
     void close() throws Exception {

@@ -46,14 +46,14 @@ final class Load {
 
     /** Keeps {@code window} sends in flight for warmup + measure, then lets the rest finish. */
     static Result closedLoop(Context ctx, Target target, int window, double warmupS, double measureS) throws InterruptedException {
-        ClosedLoop loop = new ClosedLoop(target, warmupS, measureS);
+        ClosedLoop loop = new ClosedLoop(ctx, target, warmupS, measureS);
         ctx.runOnContext(v -> loop.start(window));
         return loop.await();
     }
 
     /** Runs {@code target} with {@code window} in flight from the calling thread (targets with their own threads). */
     static Result closedLoopDirect(Target target, int window, double warmupS, double measureS) throws InterruptedException {
-        ClosedLoop loop = new ClosedLoop(target, warmupS, measureS);
+        ClosedLoop loop = new ClosedLoop(null, target, warmupS, measureS);
         loop.start(window);
         return loop.await();
     }
@@ -77,6 +77,7 @@ final class Load {
         long failures;
         long outstanding;
         long seq;
+        boolean sending; // inside target.send: an end reported now completed at once
 
         Driver(Target target, double warmupS, double measureS) {
             this.target = target;
@@ -89,7 +90,12 @@ final class Load {
         final synchronized void fire(long plannedNs) {
             outstanding++;
             long s = seq++;
-            target.send(s, ok -> ended(plannedNs, ok));
+            sending = true;
+            try {
+                target.send(s, ok -> ended(plannedNs, ok));
+            } finally {
+                sending = false;
+            }
         }
 
         final synchronized void ended(long plannedNs, boolean ok) {
@@ -126,8 +132,12 @@ final class Load {
     }
 
     private static final class ClosedLoop extends Driver {
-        ClosedLoop(Target target, double warmupS, double measureS) {
+        private final Context ctx;
+
+        /** {@code ctx}: where sends start, or {@code null} for a target with threads of its own. */
+        ClosedLoop(Context ctx, Target target, double warmupS, double measureS) {
             super(target, warmupS, measureS);
+            this.ctx = ctx;
         }
 
         void start(int window) {
@@ -138,7 +148,14 @@ final class Load {
 
         @Override
         void afterEnd(long now, boolean ok) {
-            if (ok && now < measureTo) { // a failed send shrinks the window instead of spinning
+            if (!ok || now >= measureTo) {
+                return; // a failed send shrinks the window instead of spinning
+            }
+            if (sending && ctx != null) {
+                // Ended inside send (a write into an idle socket): send the next on a later turn of
+                // the loop, or the loop recurses (send, ended, send ...) and holds the event loop.
+                ctx.runOnContext(v -> fire(System.nanoTime()));
+            } else {
                 fire(now);
             }
         }

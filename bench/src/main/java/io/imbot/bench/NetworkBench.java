@@ -28,7 +28,6 @@ final class NetworkBench {
     private final Vertx vertx;
     private final Options o;
     private final Samples s;
-    private int runId;
 
     NetworkBench(Vertx vertx, Options o, Samples s) {
         this.vertx = vertx;
@@ -36,20 +35,16 @@ final class NetworkBench {
         this.s = s;
     }
 
-    private String user(String kind) {
-        return kind + ProcessHandle.current().pid() + "x" + (runId++);
-    }
-
     /** Bare Smack, then the XMPP connector, each sending direct messages to an online sink account. */
     void xmppOnce() throws Exception {
         Path dir = Env.tempDir("prosody-");
         try (Prosody server = Prosody.start(dir, Duration.ofSeconds(30))) {
-            String sink = user("sink");
+            String sink = Env.uniqueUser("sink");
             server.register(sink, sink);
             XMPPTCPConnection sinkConnection = SmackTarget.login(server, sink);
             try {
                 for (int w : WINDOWS) {
-                    String bare = user("smack");
+                    String bare = Env.uniqueUser("smack");
                     server.register(bare, bare);
                     SmackTarget smack = SmackTarget.connect(server, bare, sink);
                     try {
@@ -57,7 +52,7 @@ final class NetworkBench {
                     } finally {
                         smack.close();
                     }
-                    String bot = user("xbot");
+                    String bot = Env.uniqueUser("xbot");
                     server.register(bot, bot);
                     EngineTarget engine = engine(new XmppConnectorFactory(), "xmpp://127.0.0.1:" + server.port(), bot + "@" + Prosody.DOMAIN,
                             bot, List.of(), Map.of("caFile", server.caFile().toString()), sink + "@" + Prosody.DOMAIN);
@@ -83,14 +78,14 @@ final class NetworkBench {
         Path dir = Env.tempDir("ngircd-");
         try (Ngircd server = Ngircd.start(dir, Ngircd.Setup.PLAIN.withoutPenalties(), Duration.ofSeconds(30))) {
             for (int w : WINDOWS) {
-                String channel = "#" + user("bench");
-                IrcTarget bare = IrcTarget.connect(vertx, server.port(), user("raw"), channel);
+                String channel = "#" + Env.uniqueUser("bench");
+                IrcTarget bare = IrcTarget.connect(vertx, server.port(), Env.uniqueUser("raw"), channel);
                 try {
                     s.record("irc.raw.w" + w, Load.closedLoop(bare.context(), bare, w, o.warmup(), o.measure()), o);
                 } finally {
                     bare.close();
                 }
-                EngineTarget engine = engine(new IrcConnectorFactory(), "irc://127.0.0.1:" + server.port(), user("ibot"), "",
+                EngineTarget engine = engine(new IrcConnectorFactory(), "irc://127.0.0.1:" + server.port(), Env.uniqueUser("ibot"), "",
                         List.of(channel), Map.of("lineInterval", "0s", "maxQueuedLines", 1000L), channel);
                 try {
                     s.record("irc.connector.w" + w, Load.closedLoop(engine.context(), engine, w, o.warmup(), o.measure()), o);

@@ -24,7 +24,6 @@ final class SendBench {
     private final Samples s;
     private final int serverPort;
     private final Wires wires;
-    private int runId;
 
     SendBench(Vertx vertx, Options o, Samples s, int serverPort, Wires wires) {
         this.vertx = vertx;
@@ -32,10 +31,6 @@ final class SendBench {
         this.s = s;
         this.serverPort = serverPort;
         this.wires = wires;
-    }
-
-    private String user(String kind) {
-        return kind + ProcessHandle.current().pid() + "x" + (runId++);
     }
 
     void runOnce() throws Exception {
@@ -52,7 +47,7 @@ final class SendBench {
     }
 
     private void raw(int w) throws Exception {
-        RawSendTarget t = RawSendTarget.connect(vertx, serverPort, user("raw"));
+        RawSendTarget t = RawSendTarget.connect(vertx, serverPort, Env.uniqueUser("raw"));
         try {
             s.record("raw.w" + w, Load.closedLoop(t.context(), t, w, o.warmup(), o.measure()), o);
         } finally {
@@ -62,7 +57,7 @@ final class SendBench {
 
     private void engine(int w, boolean durable) throws Exception {
         String key = (durable ? "durable" : "mem") + ".w" + w;
-        EngineTarget t = EngineTarget.start(vertx, serverPort, user(durable ? "dur" : "mem"), durable);
+        EngineTarget t = EngineTarget.start(vertx, serverPort, Env.uniqueUser(durable ? "dur" : "mem"), durable);
         try {
             s.record(key, Load.closedLoop(t.context(), t, w, o.warmup(), o.measure()), o);
         } finally {
@@ -72,7 +67,7 @@ final class SendBench {
 
     /** Row 1b's path at window {@code w} over TLS, WebSocket or both, against the same server JVM. */
     private void overWire(String wire, int w) throws Exception {
-        EngineTarget t = EngineTarget.start(vertx, wires.port(wire), wires.transport(wire), user(wire), false);
+        EngineTarget t = EngineTarget.start(vertx, wires.port(wire), wires.transport(wire), Env.uniqueUser(wire), false);
         try {
             s.record("wire." + wire + ".w" + w, Load.closedLoop(t.context(), t, w, o.warmup(), o.measure()), o);
         } finally {
@@ -81,7 +76,7 @@ final class SendBench {
     }
 
     private void durableAtRate(int rate) throws Exception {
-        EngineTarget t = EngineTarget.start(vertx, serverPort, user("rate"), true);
+        EngineTarget t = EngineTarget.start(vertx, serverPort, Env.uniqueUser("rate"), true);
         try {
             Load.Result r = Load.openLoop(t.context(), t, rate, o.warmup(), o.quick() ? 1 : 8, rate * 2);
             s.record("durable.r" + rate, r, o);
@@ -99,19 +94,19 @@ final class SendBench {
         Path dir = Env.tempDir("mosquitto-");
         try (Mosquitto broker = Mosquitto.start(dir, Duration.ofSeconds(20))) {
             for (int w : WINDOWS) {
-                MqttTarget paho = MqttTarget.connect(broker.port(), user("paho"), w);
+                MqttTarget paho = MqttTarget.connect(broker.port(), Env.uniqueUser("paho"), w);
                 try {
                     s.record("mqtt.w" + w, Load.closedLoopDirect(paho, w, o.warmup(), o.measure()), o);
                 } finally {
                     paho.close();
                 }
-                VertxMqttTarget bare = VertxMqttTarget.connect(vertx, broker.port(), user("vmqtt"), w);
+                VertxMqttTarget bare = VertxMqttTarget.connect(vertx, broker.port(), Env.uniqueUser("vmqtt"), w);
                 try {
                     s.record("mqtt.vertx.w" + w, Load.closedLoop(bare.context(), bare, w, o.warmup(), o.measure()), o);
                 } finally {
                     bare.close();
                 }
-                EngineTarget engine = mqttEngine(broker.port(), user("mqttc"));
+                EngineTarget engine = mqttEngine(broker.port(), Env.uniqueUser("mqttc"));
                 try {
                     s.record("mqtt.connector.w" + w, Load.closedLoop(engine.context(), engine, w, o.warmup(), o.measure()), o);
                 } finally {

@@ -1,17 +1,11 @@
 package io.imbot.bench;
 
 import io.imbot.testsupport.Prosody;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
+import io.imbot.testsupport.TestCertificates;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaBuilder;
@@ -69,7 +63,7 @@ final class SmackTarget implements Load.Target {
                 .setUsernameAndPassword(user, user)
                 .setResource("bench")
                 .setSecurityMode(SecurityMode.required)
-                .setCustomX509TrustManager(trust(server.caFile()))
+                .setCustomX509TrustManager(TestCertificates.trustManager(server.caFile()))
                 .build());
         c.setUseStreamManagement(true);
         c.setUseStreamManagementResumption(false);
@@ -99,16 +93,5 @@ final class SmackTarget implements Load.Target {
     void close() {
         sender.shutdownNow();
         connection.disconnect();
-    }
-
-    private static X509TrustManager trust(Path caPem) throws Exception {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        try (InputStream in = Files.newInputStream(caPem)) {
-            store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        f.init(store);
-        return (X509TrustManager) f.getTrustManagers()[0];
     }
 }

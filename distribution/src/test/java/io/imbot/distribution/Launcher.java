@@ -1,5 +1,6 @@
 package io.imbot.distribution;
 
+import io.imbot.testsupport.Timeouts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -50,7 +51,7 @@ final class Launcher {
     }
 
     static long seconds(long s) {
-        return Math.max(1, Math.round(s * Double.parseDouble(System.getProperty("imbot.test.timeoutFactor", "1"))));
+        return Timeouts.seconds(s);
     }
 
     /** The admin token the running daemon wrote into this home, or empty before its first start. */

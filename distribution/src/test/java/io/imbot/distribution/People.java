@@ -1,6 +1,7 @@
 package io.imbot.distribution;
 
 import io.imbot.testsupport.Prosody;
+import io.imbot.testsupport.TestCertificates;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -8,21 +9,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.mqtt.MqttClient;
 import io.vertx.mqtt.MqttClientOptions;
 import java.io.BufferedReader;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.Message;
@@ -94,7 +88,7 @@ final class People {
             XMPPTCPConnection c = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
                     .setXmppDomain(Prosody.DOMAIN).setHost("127.0.0.1").setPort(server.port())
                     .setUsernameAndPassword(user, user + "-secret").setResource("test")
-                    .setSecurityMode(SecurityMode.required).setCustomX509TrustManager(trusting(server.caFile())).build());
+                    .setSecurityMode(SecurityMode.required).setCustomX509TrustManager(TestCertificates.trustManager(server.caFile())).build());
             OnXmpp person = new OnXmpp(c);
             c.addAsyncStanzaListener(stanza -> {
                 Message m = (Message) stanza;
@@ -118,17 +112,6 @@ final class People {
         @Override
         public void close() {
             connection.disconnect();
-        }
-
-        private static X509TrustManager trusting(Path caPem) throws Exception {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            try (InputStream in = Files.newInputStream(caPem)) {
-                store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-            }
-            TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            f.init(store);
-            return (X509TrustManager) f.getTrustManagers()[0];
         }
     }
 

@@ -1,6 +1,7 @@
 package io.imbot.testsupport;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigInteger;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.KeyStore;
 import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -18,6 +21,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -167,6 +172,28 @@ public final class TestCertificates {
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
         return sign(builder, keys);
+    }
+
+    /**
+     * A trust manager that trusts the certificates in the PEM file {@code caPem} and nothing else,
+     * for a test client of a server that a test started with {@link #generate} certificates.
+     *
+     * @throws UncheckedIOException when the file cannot be read
+     * @throws IllegalStateException when it holds no certificate the JDK can read
+     */
+    public static X509TrustManager trustManager(Path caPem) {
+        try (InputStream in = Files.newInputStream(caPem)) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            factory.init(store);
+            return (X509TrustManager) factory.getTrustManagers()[0];
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + caPem, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("no CA certificate in " + caPem + ": " + e.getMessage(), e);
+        }
     }
 
     /** A server certificate for {@code names}, issued by {@code issuer} (the subject itself when self-signed). */

@@ -16,6 +16,7 @@ public final class Backoff {
     private final long maxMs;
     private final RandomGenerator random;
     private int failures;
+    private String lastWarned;
 
     /** Creates a backoff; {@code random} decides the jitter. */
     public Backoff(Duration initial, Duration max, RandomGenerator random) {
@@ -36,6 +37,24 @@ public final class Backoff {
     /** Forgets past failures (after a connection stayed up long enough). */
     public void reset() {
         failures = 0;
+    }
+
+    /**
+     * Whether a failed attempt for {@code reason} deserves a warning rather than a debug line: a
+     * reason not warned about since the last login, and then every tenth attempt, so a wrong
+     * password or certificate is said, not repeated every few seconds for hours.
+     */
+    public boolean shouldWarn(String reason) {
+        boolean warn = !reason.equals(lastWarned) || failures % 10 == 0;
+        if (warn) {
+            lastWarned = reason;
+        }
+        return warn;
+    }
+
+    /** Marks a successful login: the next failure is warned about whatever its reason. */
+    public void loggedIn() {
+        lastWarned = null;
     }
 
     /** How many delays were handed out since the last reset. */

@@ -1,9 +1,13 @@
 package io.imbot.api.connector;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * One connection as {@code imbot.yaml} configures it.
@@ -101,6 +105,51 @@ public record ConnectionSettings(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where(key) + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The option {@code key} as a whole number from {@code min} to {@code max}, or {@code fallback}.
+     *
+     * @throws IllegalArgumentException naming the option and the range when it is outside
+     */
+    public long option(String key, long fallback, long min, long max) {
+        long v = option(key, fallback);
+        if (v < min || v > max) {
+            throw new IllegalArgumentException(where(key) + ": expected " + min + " to " + max + ", got " + v);
+        }
+        return v;
+    }
+
+    /**
+     * The option {@code key} as a duration from {@code min} to {@code max}, or {@code fallback}.
+     *
+     * @throws IllegalArgumentException naming the option and the range when it is outside
+     */
+    public Duration option(String key, Duration fallback, Duration min, Duration max) {
+        Duration d = option(key, fallback);
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            throw new IllegalArgumentException(where(key) + ": expected " + min.toMillis() + " ms to " + max.toMillis() + " ms, got "
+                    + d.toMillis() + " ms");
+        }
+        return d;
+    }
+
+    /**
+     * The option {@code key} as a file that can be read, found by {@code resolve} (such as {@link
+     * ConnectorHost#file}), as an absolute path; empty when the option is not set.
+     *
+     * @throws IllegalArgumentException naming the option and the file when it cannot be read
+     */
+    public Optional<Path> readableFile(String key, Function<String, Path> resolve) {
+        String configured = option(key, "");
+        if (configured.isEmpty()) {
+            return Optional.empty();
+        }
+        Path file = resolve.apply(configured).toAbsolutePath().normalize();
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException(where(key) + ": no readable file " + file);
+        }
+        return Optional.of(file);
     }
 
     private String where(String key) {

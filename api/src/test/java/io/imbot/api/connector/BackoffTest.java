@@ -3,6 +3,8 @@ package io.imbot.api.connector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
@@ -83,5 +85,22 @@ class BackoffTest {
 
         assertThat(backoff.nextDelayMillis()).isEqualTo(1);
         assertThat(backoff.nextDelayMillis()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldWarn_sameReasonAgain_quietUntilTheTenthAttemptOrALogin() {
+        Backoff backoff = new Backoff(Duration.ofMillis(1), Duration.ofMillis(1), extreme(true));
+        List<Boolean> warned = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            backoff.nextDelayMillis();
+            warned.add(backoff.shouldWarn("password refused"));
+        }
+
+        assertThat(warned).containsExactly(true, false, false, false, false, false, false, false, false, true, false, false);
+        backoff.nextDelayMillis();
+        assertThat(backoff.shouldWarn("connection refused")).as("a new reason").isTrue();
+        backoff.loggedIn();
+        backoff.nextDelayMillis();
+        assertThat(backoff.shouldWarn("connection refused")).as("the first failure after a login").isTrue();
     }
 }

@@ -20,7 +20,7 @@ import io.imbot.core.plugin.testbots.MentionBot;
 import io.imbot.core.testing.Await;
 import io.imbot.core.testing.DaemonFixture;
 import io.imbot.core.testing.TestPlugins;
-import io.imbot.core.testing.Timeouts;
+import io.imbot.testsupport.Timeouts;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;

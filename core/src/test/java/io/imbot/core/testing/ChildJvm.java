@@ -2,6 +2,7 @@ package io.imbot.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imbot.testsupport.Timeouts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;

@@ -7,6 +7,7 @@ import io.imbot.core.config.ImbotConfig;
 import io.imbot.core.daemon.Daemon;
 import io.imbot.core.delivery.DeliverySettings;
 import io.imbot.plugins.imbotconnector.ImbotOptions;
+import io.imbot.testsupport.Timeouts;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;

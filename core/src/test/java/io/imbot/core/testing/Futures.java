@@ -1,5 +1,6 @@
 package io.imbot.core.testing;
 
+import io.imbot.testsupport.Timeouts;
 import io.vertx.core.Future;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

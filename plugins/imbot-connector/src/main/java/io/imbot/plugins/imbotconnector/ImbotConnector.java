@@ -46,7 +46,6 @@ public final class ImbotConnector implements Connector {
     private long heartbeatTimer = -1;
     private long loginTimer = -1;
     private String lossReason;
-    private String lastLoggedReason;
 
     /** Creates a connector; nothing happens until {@link #start}. */
     public ImbotConnector(Vertx vertx, ImbotOptions options) {
@@ -200,7 +199,7 @@ public final class ImbotConnector implements Connector {
         }
         loggedIn = true;
         readyAt = System.nanoTime();
-        lastLoggedReason = null;
+        backoff.loggedIn();
         log.info("logged in to {}", describe());
         options.rooms().forEach(room -> write(new Frame.Join(room)));
         listener.onReady();
@@ -275,9 +274,7 @@ public final class ImbotConnector implements Connector {
             return;
         }
         long delay = backoff.nextDelayMillis();
-        // One line per new reason, then every tenth attempt: a wrong token or certificate is said, not repeated.
-        if (!reason.equals(lastLoggedReason) || backoff.failures() % 10 == 0) {
-            lastLoggedReason = reason;
+        if (backoff.shouldWarn(reason)) {
             log.warn("{}; reconnecting in {} ms (attempt {})", reason, delay, backoff.failures());
         } else {
             log.debug("{}; reconnecting in {} ms (attempt {})", reason, delay, backoff.failures());

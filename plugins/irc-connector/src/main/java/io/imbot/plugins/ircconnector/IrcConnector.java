@@ -59,7 +59,6 @@ public final class IrcConnector implements Connector {
     private ConnectorListener listener;
     private boolean stopped;
     private long reconnectTimer = -1;
-    private String lastLoggedReason;
 
     // valid for one connection; volatile for nicknames(), read from any thread
     private volatile IrcSession session;
@@ -185,7 +184,7 @@ public final class IrcConnector implements Connector {
                 return;
             }
             readyAt = System.nanoTime();
-            lastLoggedReason = null;
+            backoff.loggedIn();
             log.info("logged in to {}{}", describe(), IrcNames.same(s.nick(), settings.nick()) ? "" : " (nick " + s.nick() + ")");
             listener.onReady();
         }
@@ -248,9 +247,7 @@ public final class IrcConnector implements Connector {
             return;
         }
         long delay = backoff.nextDelayMillis();
-        // One line per new reason, then every tenth attempt: a refused password is said, not repeated.
-        if (!reason.equals(lastLoggedReason) || backoff.failures() % 10 == 0) {
-            lastLoggedReason = reason;
+        if (backoff.shouldWarn(reason)) {
             log.warn("{}; reconnecting in {} ms (attempt {})", reason, delay, backoff.failures());
         } else {
             log.debug("{}; reconnecting in {} ms (attempt {})", reason, delay, backoff.failures());

@@ -3,7 +3,6 @@ package io.imbot.plugins.ircconnector;
 import io.imbot.api.connector.ConnectionSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -96,12 +95,12 @@ record IrcSettings(String host, int port, boolean tls, String caFile, boolean ve
         }
         return new IrcSettings(url.getHost(), url.getPort() > 0 ? url.getPort() : tls ? 6697 : 6667, tls, caFile(s, files, tls, where),
                 s.option("verifyHost", true), s.user(), username, s.token(), realName, s.rooms(),
-                duration(s, "lineInterval", Duration.ofMillis(500), Duration.ZERO, Duration.ofMinutes(1)),
-                (int) bounded(s, "lineBurst", 4, 1, 100), (int) bounded(s, "maxQueuedLines", 8, 1, 100_000),
-                (int) bounded(s, "maxLineBytes", 512, 256, 65_536),
-                duration(s, "keepAlive", Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofHours(1)),
-                duration(s, "pingTimeout", Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofHours(1)),
-                duration(s, "connectTimeout", Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofHours(1)),
+                s.option("lineInterval", Duration.ofMillis(500), Duration.ZERO, Duration.ofMinutes(1)),
+                (int) s.option("lineBurst", 4, 1, 100), (int) s.option("maxQueuedLines", 8, 1, 100_000),
+                (int) s.option("maxLineBytes", 512, 256, 65_536),
+                s.option("keepAlive", Duration.ofSeconds(60), Duration.ofMillis(100), Duration.ofHours(1)),
+                s.option("pingTimeout", Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofHours(1)),
+                s.option("connectTimeout", Duration.ofSeconds(30), Duration.ofMillis(100), Duration.ofHours(1)),
                 s.reconnectInitial(), s.reconnectMax(), s.option("resetAfter", Duration.ofSeconds(60)));
     }
 
@@ -127,35 +126,10 @@ record IrcSettings(String host, int port, boolean tls, String caFile, boolean ve
     }
 
     private static String caFile(ConnectionSettings s, Function<String, Path> files, boolean tls, String where) {
-        String configured = s.option("caFile", "");
-        if (configured.isEmpty()) {
-            return "";
-        }
-        if (!tls) {
+        if (!tls && !s.option("caFile", "").isEmpty()) {
             throw new IllegalArgumentException(where + ".options.caFile: only for ircs:// URLs");
         }
-        Path file = files.apply(configured).toAbsolutePath().normalize();
-        if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException(where + ".options.caFile: no readable file " + file);
-        }
-        return file.toString();
-    }
-
-    private static long bounded(ConnectionSettings s, String key, long fallback, long min, long max) {
-        long v = s.option(key, fallback);
-        if (v < min || v > max) {
-            throw new IllegalArgumentException("connections." + s.name() + ".options." + key + ": expected " + min + " to " + max + ", got " + v);
-        }
-        return v;
-    }
-
-    private static Duration duration(ConnectionSettings s, String key, Duration fallback, Duration min, Duration max) {
-        Duration d = s.option(key, fallback);
-        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-            throw new IllegalArgumentException("connections." + s.name() + ".options." + key + ": expected " + min.toMillis() + " ms to "
-                    + max.toMillis() + " ms, got " + d.toMillis() + " ms");
-        }
-        return d;
+        return s.readableFile("caFile", files).map(Path::toString).orElse("");
     }
 
     /** Never shows the password. */

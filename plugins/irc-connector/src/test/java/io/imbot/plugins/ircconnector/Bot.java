@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imbot.api.connector.ConnectionSettings;
 import io.imbot.api.connector.OutboundMessage;
+import io.imbot.testsupport.Heard;
+import io.imbot.testsupport.Timeouts;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -17,8 +19,8 @@ import java.util.function.Supplier;
 /** A connector under test on a context of its own, started, with what it reported in {@link #heard}. */
 final class Bot {
 
-    /** Test waits in seconds, scaled by {@code -Dimbot.test.timeoutFactor} for slow machines. */
-    static final long WAIT = Math.round(20 * Double.parseDouble(System.getProperty("imbot.test.timeoutFactor", "1")));
+    /** Test waits in seconds, scaled for slow machines. */
+    static final long WAIT = Timeouts.seconds(20);
 
     final IrcConnector connector;
     final Heard heard = new Heard();

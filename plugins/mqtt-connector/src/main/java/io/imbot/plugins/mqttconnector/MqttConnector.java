@@ -47,7 +47,6 @@ public final class MqttConnector implements Connector {
     private ConnectorListener listener;
     private boolean stopped;
     private long reconnectTimer = -1;
-    private String lastLoggedReason;
     private boolean skipOversized; // the last connection died of an oversized publish: read the next ones to drop them
 
     // valid for one connection
@@ -221,7 +220,7 @@ public final class MqttConnector implements Connector {
         ready = true;
         readyAt = System.nanoTime();
         skipOversized = false; // the raised limit holds for this connection only
-        lastLoggedReason = null;
+        backoff.loggedIn();
         log.info("connected to {}", describe());
         listener.onReady();
     }
@@ -322,9 +321,7 @@ public final class MqttConnector implements Connector {
             return;
         }
         long delay = backoff.nextDelayMillis();
-        // One line per new reason, then every tenth attempt: a refused login is said, not repeated.
-        if (!reason.equals(lastLoggedReason) || backoff.failures() % 10 == 0) {
-            lastLoggedReason = reason;
+        if (backoff.shouldWarn(reason)) {
             log.warn("{}; reconnecting in {} ms (attempt {})", reason, delay, backoff.failures());
         } else {
             log.debug("{}; reconnecting in {} ms (attempt {})", reason, delay, backoff.failures());

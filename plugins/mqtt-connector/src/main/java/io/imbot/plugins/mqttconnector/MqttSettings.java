@@ -3,7 +3,6 @@ package io.imbot.plugins.mqttconnector;
 import io.imbot.api.connector.ConnectionSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -74,8 +73,8 @@ record MqttSettings(String host, int port, boolean tls, String caFile, boolean v
         return new MqttSettings(url.getHost(), port, tls, caFile(s, files, tls, where), s.option("verifyHost", true), s.user(),
                 s.option("username", s.user()), s.token(), s.option("clientId", "imbot-" + s.user()), new Topics(prefix), s.rooms(),
                 s.option("keepAlive", Duration.ofSeconds(30)), s.option("connectTimeout", Duration.ofSeconds(5)),
-                (int) bounded(s, "maxMessageBytes", 1 << 20, 64, MQTT_MAX_PACKET),
-                (int) bounded(s, "maxSkipBytes", 64 << 20, 64, MQTT_MAX_PACKET), (int) bounded(s, "maxInflight", 1000, 1, 65_535),
+                (int) s.option("maxMessageBytes", 1 << 20, 64, MQTT_MAX_PACKET),
+                (int) s.option("maxSkipBytes", 64 << 20, 64, MQTT_MAX_PACKET), (int) s.option("maxInflight", 1000, 1, 65_535),
                 s.reconnectInitial(), s.reconnectMax(), s.option("resetAfter", Duration.ofSeconds(60)));
     }
 
@@ -98,26 +97,10 @@ record MqttSettings(String host, int port, boolean tls, String caFile, boolean v
     }
 
     private static String caFile(ConnectionSettings s, Function<String, Path> files, boolean tls, String where) {
-        String configured = s.option("caFile", "");
-        if (configured.isEmpty()) {
-            return "";
-        }
-        if (!tls) {
+        if (!tls && !s.option("caFile", "").isEmpty()) {
             throw new IllegalArgumentException(where + ".options.caFile: only for mqtts:// URLs");
         }
-        Path file = files.apply(configured).toAbsolutePath().normalize();
-        if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException(where + ".options.caFile: no readable file " + file);
-        }
-        return file.toString();
-    }
-
-    private static long bounded(ConnectionSettings s, String key, long fallback, long min, long max) {
-        long v = s.option(key, fallback);
-        if (v < min || v > max) {
-            throw new IllegalArgumentException("connections." + s.name() + ".options." + key + ": expected " + min + " to " + max + ", got " + v);
-        }
-        return v;
+        return s.readableFile("caFile", files).map(Path::toString).orElse("");
     }
 
     /** Never shows the password. */

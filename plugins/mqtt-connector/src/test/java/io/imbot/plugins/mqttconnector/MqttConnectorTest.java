@@ -6,7 +6,9 @@ import io.imbot.api.connector.ConnectionSettings;
 import io.imbot.api.connector.DeliveryGuarantee;
 import io.imbot.api.connector.InboundMessage;
 import io.imbot.api.connector.OutboundMessage;
+import io.imbot.testsupport.Heard;
 import io.imbot.testsupport.Mosquitto;
+import io.imbot.testsupport.Timeouts;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The MQTT connector against a real mosquitto on loopback: two connectors talk through it. */
 class MqttConnectorTest {
 
-    private static final long WAIT = 20;
+    private static final long WAIT = Timeouts.seconds(20);
 
     @TempDir
     Path dir;

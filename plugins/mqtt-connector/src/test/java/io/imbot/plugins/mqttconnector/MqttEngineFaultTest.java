@@ -14,6 +14,7 @@ import io.imbot.core.delivery.MessageCenter;
 import io.imbot.core.delivery.SendRequest;
 import io.imbot.core.history.JdbcMessageStore;
 import io.imbot.testsupport.Mosquitto;
+import io.imbot.testsupport.Timeouts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MqttEngineFaultTest {
 
-    private static final long WAIT = 60;
+    private static final long WAIT = Timeouts.seconds(60);
     private static final int EACH_WAY = 1500;
 
     @TempDir

@@ -65,7 +65,6 @@ public final class XmppConnector implements Connector {
     private Future<Void> stopping;
     private long reconnectTimer = -1;
     private long keepAliveTimer = -1;
-    private String lastLoggedReason;
 
     // valid for one session; all cleared when it ends
     private Session session;
@@ -226,7 +225,7 @@ public final class XmppConnector implements Connector {
         readyAt = System.nanoTime();
         rooms = joined;
         joined.forEach((jid, name) -> roomsByName.put(name, jid));
-        lastLoggedReason = null;
+        backoff.loggedIn();
         log.info("connected to {}{}", describe(), joined.isEmpty() ? "" : "; in rooms " + joined.values());
         long every = settings.keepAlive().toMillis();
         if (every > 0) {
@@ -353,9 +352,7 @@ public final class XmppConnector implements Connector {
             return;
         }
         long delay = backoff.nextDelayMillis();
-        // One line per new reason, then every tenth attempt: a refused login is said, not repeated.
-        if (!reason.equals(lastLoggedReason) || backoff.failures() % 10 == 0) {
-            lastLoggedReason = reason;
+        if (backoff.shouldWarn(reason)) {
             log.warn("{}; reconnecting in {} ms (attempt {})", reason, delay, backoff.failures());
         } else {
             log.debug("{}; reconnecting in {} ms (attempt {})", reason, delay, backoff.failures());

@@ -3,10 +3,10 @@ package io.imbot.plugins.xmppconnector;
 import io.imbot.api.connector.ConnectionSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -145,20 +145,13 @@ record XmppSettings(String name, String host, int port, EntityBareJid account, S
     }
 
     private static String caFile(ConnectionSettings s, Function<String, Path> files, String where) {
-        String configured = s.option("caFile", "");
-        if (configured.isEmpty()) {
-            return "";
-        }
-        Path file = files.apply(configured).toAbsolutePath().normalize();
-        if (!Files.isReadable(file)) {
-            throw new IllegalArgumentException(where + ".options.caFile: no readable file " + file);
-        }
+        Optional<Path> file = s.readableFile("caFile", files);
         try {
-            Trust.fromPem(file); // read again at each connect, so a renewed file is taken up
+            file.ifPresent(Trust::fromPem); // read again at each connect, so a renewed file is taken up
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ".options.caFile: " + e.getMessage());
         }
-        return file.toString();
+        return file.map(Path::toString).orElse("");
     }
 
     /** Never shows the password. */

@@ -1,11 +1,13 @@
 package io.imbot.plugins.xmppconnector;
 
+import io.imbot.testsupport.Heard;
 import io.imbot.testsupport.Prosody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imbot.api.connector.ConnectionSettings;
 import io.imbot.api.connector.ConnectorListener;
 import io.imbot.api.connector.OutboundMessage;
+import io.imbot.testsupport.Timeouts;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
@@ -20,8 +22,8 @@ import java.util.function.Function;
 /** The connector under test on a context of its own, driven from the test thread as the engine would. */
 final class Bot {
 
-    /** Test waits in seconds, scaled by {@code -Dimbot.test.timeoutFactor} for slow machines. */
-    static final long WAIT = Math.round(20 * Double.parseDouble(System.getProperty("imbot.test.timeoutFactor", "1")));
+    /** Test waits in seconds, scaled for slow machines. */
+    static final long WAIT = Timeouts.seconds(20);
 
     final XmppConnector connector;
     final Context context;

@@ -1,5 +1,6 @@
 package io.imbot.plugins.xmppconnector;
 
+import io.imbot.testsupport.Heard;
 import io.imbot.testsupport.Prosody;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +9,7 @@ import io.imbot.api.connector.Connector;
 import io.imbot.api.connector.ConnectorFactory;
 import io.imbot.api.connector.ConnectorHost;
 import io.imbot.api.connector.OutboundMessage;
+import io.imbot.testsupport.Timeouts;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
@@ -34,7 +36,7 @@ import org.pf4j.PluginState;
 class PluginJarIT {
 
     /** Test waits in seconds (this class uses no test helper that names the connector's classes: they are not on its class path). */
-    private static final long WAIT = Math.round(20 * Double.parseDouble(System.getProperty("imbot.test.timeoutFactor", "1")));
+    private static final long WAIT = Timeouts.seconds(20);
 
     @TempDir
     Path dir;

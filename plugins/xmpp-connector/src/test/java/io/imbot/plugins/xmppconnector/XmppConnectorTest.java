@@ -1,5 +1,6 @@
 package io.imbot.plugins.xmppconnector;
 
+import io.imbot.testsupport.Heard;
 import io.imbot.testsupport.Prosody;
 import static io.imbot.plugins.xmppconnector.Bot.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;

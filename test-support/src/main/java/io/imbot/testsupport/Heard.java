@@ -1,4 +1,4 @@
-package io.imbot.plugins.ircconnector;
+package io.imbot.testsupport;
 
 import io.imbot.api.connector.ConnectorListener;
 import io.imbot.api.connector.InboundMessage;
@@ -7,13 +7,18 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A listener that keeps everything a connector tells it, for tests to take in order. */
-final class Heard implements ConnectorListener {
+/**
+ * A connector listener that keeps everything a connector tells it, for tests to take in order:
+ * events as text ({@code ready}, {@code failed: REASON}, {@code lost: REASON}, {@code rejected ID:
+ * REASON}), inbound messages, and acknowledged IDs.
+ */
+public final class Heard implements ConnectorListener {
 
-    final BlockingQueue<String> events = new LinkedBlockingQueue<>();
-    final BlockingQueue<InboundMessage> messages = new LinkedBlockingQueue<>();
-    final BlockingQueue<String> acks = new LinkedBlockingQueue<>();
-    final AtomicInteger writables = new AtomicInteger();
+    public final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+    public final BlockingQueue<InboundMessage> messages = new LinkedBlockingQueue<>();
+    public final BlockingQueue<String> acks = new LinkedBlockingQueue<>();
+    /** How often the connector said it can take messages again. */
+    public final AtomicInteger writables = new AtomicInteger();
 
     @Override
     public void onReady() {
@@ -51,12 +56,12 @@ final class Heard implements ConnectorListener {
     }
 
     /** The next event, or an error naming what was awaited. */
-    String nextEvent(long seconds) throws InterruptedException {
+    public String nextEvent(long seconds) throws InterruptedException {
         return orFail(events.poll(seconds, TimeUnit.SECONDS), "event");
     }
 
     /** The next event that is not a failed attempt (reconnecting to a server that is still down). */
-    String nextEventExceptFailures(long seconds) throws InterruptedException {
+    public String nextEventExceptFailures(long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (true) {
             String e = orFail(events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS), "event other than a failed attempt");
@@ -66,11 +71,13 @@ final class Heard implements ConnectorListener {
         }
     }
 
-    InboundMessage nextMessage(long seconds) throws InterruptedException {
+    /** The next inbound message, or an error. */
+    public InboundMessage nextMessage(long seconds) throws InterruptedException {
         return orFail(messages.poll(seconds, TimeUnit.SECONDS), "message");
     }
 
-    String nextAck(long seconds) throws InterruptedException {
+    /** The next acknowledged ID, or an error. */
+    public String nextAck(long seconds) throws InterruptedException {
         return orFail(acks.poll(seconds, TimeUnit.SECONDS), "ack");
     }
 

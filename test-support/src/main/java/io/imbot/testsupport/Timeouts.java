@@ -1,4 +1,4 @@
-package io.imbot.core.testing;
+package io.imbot.testsupport;
 
 import java.time.Duration;
 
