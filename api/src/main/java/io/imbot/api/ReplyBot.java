@@ -65,6 +65,19 @@ public interface ReplyBot extends ExtensionPoint {
     void onMessage(MessageEvent event) throws Exception;
 
     /**
+     * Checks this bot's configuration and files without starting it, for {@code imbot config
+     * check}: each problem found, as a sentence naming the setting or the file (and line) at fault.
+     * The context is the one {@link #start} would get, except that sending fails and no message
+     * arrives. Bots with nothing to check keep the default, which finds nothing.
+     *
+     * @param context the bot's configuration, folders and logger
+     * @return the problems; empty when the configuration is good
+     */
+    default List<String> check(BotContext context) {
+        return List.of();
+    }
+
+    /**
      * Says what this bot would answer to {@code message}, without answering: which rules match, in
      * what order, why, and the reply each would send. Used by {@code imbot rules test}. Bots without
      * rules keep the default, which returns an empty list.

@@ -24,6 +24,7 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -166,12 +167,13 @@ public final class AdminServer {
         router.route().handler(guard);
         router.route().handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
         router.route().handler(received); // only once the whole body is in: a half-sent one runs into the request timeout
-        router.get("/api/status").handler(rc -> json(rc, status.get()));
+        router.get("/api/status").handler(this::status);
         router.get("/api/history").handler(this::history);
         router.get("/api/conversations").handler(this::conversations);
         router.get("/api/plugins").handler(this::plugins);
         router.post("/api/plugins/:id/:action").handler(this::pluginAction);
         router.post("/api/rules/test").handler(this::rulesTest);
+        router.post("/api/backup").handler(this::backup);
         router.route().last().handler(rc -> error(rc, 404, "no such endpoint: " + rc.request().method() + " " + rc.request().path()));
         router.route().failureHandler(AdminServer::failed);
         return router;
@@ -194,6 +196,19 @@ public final class AdminServer {
     }
 
     /** 200 when the daemon can do its work, else 503; the body names each problem. */
+    /** The counters with the readiness verdict, so one request tells {@code imbot status} everything. */
+    private void status(RoutingContext rc) {
+        readiness.get().onComplete(ar -> {
+            JsonObject out = status.get();
+            if (ar.failed()) {
+                out.put("ready", false).put("database", "unknown: " + ar.cause().getMessage());
+            } else {
+                out.put("ready", ar.result().getBoolean("ready", false)).put("database", ar.result().getString("database"));
+            }
+            json(rc, out);
+        });
+    }
+
     private void ready(RoutingContext rc) {
         readiness.get().onComplete(ar -> {
             if (ar.failed()) {
@@ -208,6 +223,24 @@ public final class AdminServer {
     private void metrics(RoutingContext rc) {
         rc.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8").putHeader("connection", "close")
                 .end(metrics.get()).onComplete(v -> rc.request().connection().close());
+    }
+
+    /** {@code {"to": "/absolute/folder"}}: an online backup of the database into that folder, on the daemon's machine. */
+    private void backup(RoutingContext rc) {
+        String to;
+        try {
+            JsonObject body = rc.body().asJsonObject();
+            to = body == null ? null : body.getString("to");
+        } catch (RuntimeException e) {
+            to = null; // not JSON, or "to" not text: the same answer
+        }
+        if (to == null || to.isBlank() || !Path.of(to).isAbsolute()) {
+            error(rc, 400, "'to' must be an absolute folder path on the daemon's machine");
+            return;
+        }
+        history.backup(Path.of(to))
+                .onSuccess(archive -> json(rc, new JsonObject().put("archive", archive.toString())))
+                .onFailure(e -> error(rc, 500, e.getMessage()));
     }
 
     private void history(RoutingContext rc) {

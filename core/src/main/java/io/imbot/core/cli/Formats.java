@@ -3,6 +3,7 @@ package io.imbot.core.cli;
 import io.imbot.api.ChatMessage;
 import io.imbot.api.Conversation;
 import io.imbot.core.logging.Printable;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -47,6 +48,18 @@ final class Formats {
     /** {@link Printable#of}: the one rule for what reaches the operator's terminal. */
     static String printable(String text) {
         return Printable.of(text);
+    }
+
+    /** An uptime for people: {@code 3d 4h}, {@code 2h 5m}, {@code 4m 10s}, {@code 12s}. */
+    static String duration(Duration d) {
+        long s = d.toSeconds();
+        if (s >= 86_400) {
+            return s / 86_400 + "d " + s % 86_400 / 3600 + "h";
+        }
+        if (s >= 3600) {
+            return s / 3600 + "h " + s % 3600 / 60 + "m";
+        }
+        return s >= 60 ? s / 60 + "m " + s % 60 + "s" : s + "s";
     }
 
     static String seconds(double s) {

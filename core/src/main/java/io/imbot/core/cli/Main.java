@@ -14,6 +14,10 @@ import picocli.CommandLine.Command;
         description = "A headless, plugin-extensible IM bot daemon that never loses a message.",
         subcommands = {
             RunCommand.class,
+            StatusCommand.class,
+            StopCommand.class,
+            ConfigCommand.class,
+            BackupCommand.class,
             ServerCommand.class,
             SendCommand.class,
             ChatCommand.class,

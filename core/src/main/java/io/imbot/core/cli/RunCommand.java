@@ -24,12 +24,15 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
         ImbotConfig cfg = config.load();
+        PidFile pidFile = PidFile.of(cfg);
+        pidFile.claim();
         Vertx vertx = Vertx.vertx();
         Daemon daemon;
         try {
             daemon = Daemon.start(vertx, cfg).toCompletionStage().toCompletableFuture().get();
         } catch (java.util.concurrent.ExecutionException e) {
             vertx.close();
+            pidFile.release();
             if (e.getCause() instanceof ConfigException bad) {
                 throw bad; // one line on stderr, exit status 2, like every configuration error
             }
@@ -42,11 +45,11 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 cfg.bot().user(), cfg.server().host(), daemon.serverPort() > 0 ? daemon.serverPort() : cfg.server().port(),
                 cfg.server().embedded() ? " (embedded reference server)" : "",
                 daemon.adminPort() > 0 ? cfg.admin().host() + ":" + daemon.adminPort() : "off");
-        awaitShutdown(vertx, daemon, cfg);
+        awaitShutdown(vertx, daemon, cfg, pidFile);
         return 0;
     }
 
-    private static void awaitShutdown(Vertx vertx, Daemon daemon, ImbotConfig cfg) throws InterruptedException {
+    private static void awaitShutdown(Vertx vertx, Daemon daemon, ImbotConfig cfg, PidFile pidFile) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             log.info("stopping: no new messages; waiting up to {} ms for acknowledgements", cfg.delivery().stopGrace().toMillis());
@@ -59,6 +62,7 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
             } catch (Exception e) {
                 log.warn("imbot did not stop cleanly: {}", e.toString());
             }
+            pidFile.release();
             stopped.countDown();
         }, "imbot-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

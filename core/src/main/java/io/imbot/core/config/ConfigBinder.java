@@ -69,6 +69,11 @@ final class ConfigBinder {
                 integer("delivery.maxBodyChars", 1, 1 << 20),
                 integer("delivery.maxUnhandled", 1, 1_000_000));
         ImbotConfig.Database database = new ImbotConfig.Database(jdbcUrl("database.url", home), duration("database.lockWait"));
+        ImbotConfig.History history = new ImbotConfig.History(
+                keepAge("history.keep.age"),
+                integer("history.keep.perConversation", 0, 100_000_000),
+                duration("history.pruneEvery"),
+                integer("history.pruneBatch", 1, 100_000));
         ImbotConfig.Plugins plugins = new ImbotConfig.Plugins(
                 home.resolve(string("plugins.dir")).normalize(),
                 duration("plugins.watchInterval"),
@@ -83,7 +88,7 @@ final class ConfigBinder {
         }
         List<ConnectionSettings> connections = new ConnectionsBinder(node("connections"), sources.getOrDefault("connections", "built-in default"), env::get)
                 .bind(bot, server);
-        return new ImbotConfig(home, file == null ? null : file.toAbsolutePath(), bot, server, delivery, database, plugins, admin,
+        return new ImbotConfig(home, file == null ? null : file.toAbsolutePath(), bot, server, delivery, database, history, plugins, admin,
                 connections);
     }
 
@@ -221,6 +226,19 @@ final class ConfigBinder {
             return Boolean.parseBoolean(v);
         }
         throw error(path, "expected true or false, got '" + v + "'");
+    }
+
+    /** A duration, or {@code forever} ({@code null}): how long the history keeps messages. */
+    private Duration keepAge(String path) throws ConfigException {
+        String v = scalar(path);
+        if (v.equals("forever")) {
+            return null;
+        }
+        try {
+            return duration(path);
+        } catch (ConfigException e) {
+            throw error(path, "expected forever or a duration such as 90d or 12h, got '" + v + "'");
+        }
     }
 
     private Duration duration(String path) throws ConfigException {

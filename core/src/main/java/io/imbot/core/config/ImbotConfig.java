@@ -25,6 +25,7 @@ public record ImbotConfig(
         Server server,
         Delivery delivery,
         Database database,
+        History history,
         Plugins plugins,
         Admin admin,
         List<ConnectionSettings> connections) {
@@ -130,6 +131,23 @@ public record ImbotConfig(
 
     /** The history database. */
     public record Database(String url, Duration lockWait) {}
+
+    /**
+     * How long the history keeps messages. Pruning never removes a message still being sent or an
+     * inbound message the bots have not finished with, nor anything stored after them.
+     *
+     * @param keepAge messages stored longer ago than this go; {@code null} keeps them by age forever
+     * @param keepPerConversation each conversation keeps at most this many messages, the newest; 0: no limit
+     * @param pruneEvery how often the pruner looks for messages to remove
+     * @param pruneBatch messages removed per transaction, so the writers never wait long
+     */
+    public record History(Duration keepAge, int keepPerConversation, Duration pruneEvery, int pruneBatch) {
+
+        /** Whether anything is ever pruned. */
+        public boolean prunes() {
+            return keepAge != null || keepPerConversation > 0;
+        }
+    }
 
     /** The plugin host. */
     public record Plugins(

@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class Overrides {
 
-    private static final Set<String> SECTIONS = Set.of("bot", "server", "delivery", "database", "plugins", "admin");
+    private static final Set<String> SECTIONS = Set.of("bot", "server", "delivery", "database", "history", "plugins", "admin");
 
     private final Map<String, String> env;
     private final Properties sysProps;

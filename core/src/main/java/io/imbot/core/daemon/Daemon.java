@@ -12,6 +12,7 @@ import io.imbot.core.delivery.DeliverySettings;
 import io.imbot.core.delivery.MessageCenter;
 import io.imbot.core.metrics.DaemonMetrics;
 import io.imbot.core.metrics.Meters;
+import io.imbot.core.history.HistoryPruner;
 import io.imbot.core.history.JdbcMessageStore;
 import io.imbot.core.history.MessageStore;
 import io.imbot.core.plugin.PluginHost;
@@ -26,6 +27,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +68,7 @@ public final class Daemon {
     private String hostId;
     private PluginHost host;
     private AdminServer admin;
+    private HistoryPruner pruner;
     private int adminPort = -1;
 
     private Daemon(ImbotConfig config, Vertx vertx, List<ConnectionSettings> connectionSettings) {
@@ -126,6 +129,7 @@ public final class Daemon {
         return Future.all(serverStarted, storeOpened, hostStarted)
                 .compose(all -> host.connectorFactories())
                 .compose(factories -> onHome(() -> startConnections(factories, storeOpened.result())))
+                .compose(v -> onHome(() -> startRetention(storeOpened.result())))
                 .onComplete(ar -> {
                     if (ar.succeeded()) {
                         delivery.complete(connections);
@@ -163,6 +167,18 @@ public final class Daemon {
             });
         }
         return chain;
+    }
+
+    /** Retention runs on the daemon's own context, beside the engines; it starts after them (their pending rows are in place). */
+    private Future<Void> startRetention(JdbcMessageStore root) {
+        pruner = new HistoryPruner(vertx, root, config.history(), Clock.systemUTC(), counters.meters()::pruned);
+        pruner.start();
+        return Future.succeededFuture();
+    }
+
+    /** The history's retention, for tests that run a pass at once. */
+    public HistoryPruner retention() {
+        return pruner;
     }
 
     private Future<Void> startAdmin() {
@@ -206,6 +222,12 @@ public final class Daemon {
         return counters;
     }
 
+    /** imbot's version, from the core jar's manifest; {@code development build} when run from classes. */
+    public static String version() {
+        String v = Daemon.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+
     /** The status that bots and the admin API see. */
     public DaemonStatus status() {
         return new DaemonStatus(Duration.ofNanos(System.nanoTime() - startedAt), counters.acknowledged(), counters.received(),
@@ -214,6 +236,9 @@ public final class Daemon {
 
     private JsonObject statusJson() {
         return new JsonObject()
+                .put("version", version())
+                .put("java", Runtime.version().toString())
+                .put("pid", ProcessHandle.current().pid())
                 .put("user", connectionSettings.get(0).user())
                 .put("connections", connectionsJson())
                 .put("uptimeMs", Duration.ofNanos(System.nanoTime() - startedAt).toMillis())
@@ -263,7 +288,7 @@ public final class Daemon {
         JsonArray out = new JsonArray();
         for (MessageCenter c : connections.centers()) {
             out.add(new JsonObject().put("name", c.name()).put("via", c.describe()).put("up", c.up())
-                    .put("guarantee", c.guarantee().name()));
+                    .put("guarantee", c.guarantee().name()).put("problem", c.problem()));
         }
         return out;
     }
@@ -277,6 +302,7 @@ public final class Daemon {
                 .compose(v -> step("plugins", hostId == null ? null : () -> vertx.undeploy(hostId)))
                 .compose(v -> step("message centers", centerIds.isEmpty() ? null
                         : () -> Future.join(centerIds.stream().map(vertx::undeploy).toList()).mapEmpty()))
+                .compose(v -> step("retention", pruner == null ? null : pruner::stop))
                 .compose(v -> step("database", store == null ? null : store::close))
                 .compose(v -> step("reference server", server == null ? null : server::stop));
     }

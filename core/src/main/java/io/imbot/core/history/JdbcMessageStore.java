@@ -13,6 +13,8 @@ import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -156,6 +158,70 @@ public final class JdbcMessageStore implements MessageStore {
         return readers.preparedQuery(Sql.SELECT_CONVERSATIONS).execute(Tuple.of(clamp(limit)))
                 .map(JdbcMessageStore::conversations)
                 .recover(e -> Future.failedFuture(new StoreException("conversations query failed: " + e.getMessage(), e)));
+    }
+
+    /**
+     * HSQLDB's online backup ({@code BACKUP DATABASE ... NOT BLOCKING}): the writers carry on; the
+     * archive holds the database as of the statement's start.
+     */
+    @Override
+    public Future<Path> backup(Path dir) {
+        Path folder = dir.toAbsolutePath().normalize();
+        return vertx.executeBlocking(() -> {
+            Files.createDirectories(folder);
+            try (var before = Files.list(folder)) {
+                return before.toList();
+            }
+        }, false).compose(existing -> readers.query("BACKUP DATABASE TO '" + folder.toString().replace("'", "''") + "/' NOT BLOCKING")
+                .execute()
+                .compose(done -> vertx.executeBlocking(() -> newArchive(folder, existing), false)))
+                .recover(e -> Future.failedFuture(new StoreException("backup to " + folder + " failed: " + e.getMessage(), e)));
+    }
+
+    /** The archive the backup added to {@code folder}. */
+    private static Path newArchive(Path folder, List<Path> before) throws java.io.IOException {
+        try (var after = Files.list(folder)) {
+            return after.filter(p -> p.getFileName().toString().endsWith(".tar.gz") && !before.contains(p)).findFirst()
+                    .orElseThrow(() -> new java.io.IOException("the database wrote no new archive in " + folder));
+        }
+    }
+
+    /**
+     * Removes up to {@code batch} of the oldest messages stored before {@code storedBefore}, never
+     * one still being sent or not yet handled, nor one stored after those. One short transaction
+     * through the reader pool, beside the writers (MVCC: neither waits for the other).
+     *
+     * @return how many were removed; fewer than {@code batch} means none that old is left
+     */
+    public Future<Integer> pruneStoredBefore(Instant storedBefore, int batch) {
+        return prune(Sql.PRUNE_OLDEST, Tuple.of(batch, storedBefore.toEpochMilli()));
+    }
+
+    /** The conversations (connection, name) that ever held more than {@code keep} messages. */
+    public Future<List<List<String>>> conversationsOver(int keep) {
+        return readers.preparedQuery(Sql.SELECT_CONVERSATIONS_OVER).execute(Tuple.of((long) keep))
+                .map(rows -> {
+                    List<List<String>> out = new ArrayList<>(rows.size());
+                    rows.forEach(r -> out.add(List.of(r.getString(0), r.getString(1))));
+                    return out;
+                })
+                .recover(e -> Future.failedFuture(new StoreException("conversations query failed: " + e.getMessage(), e)));
+    }
+
+    /**
+     * Removes up to {@code batch} of the oldest messages of one conversation beyond its newest
+     * {@code keep}, under the same rule as {@link #pruneStoredBefore}.
+     *
+     * @return how many were removed
+     */
+    public Future<Integer> pruneConversation(String connection, String conversation, int keep, int batch) {
+        return prune(Sql.PRUNE_CONVERSATION, Tuple.of(conversation, connection, conversation, connection, keep, batch));
+    }
+
+    private Future<Integer> prune(String sql, Tuple params) {
+        return readers.preparedQuery(sql).execute(params)
+                .map(rows -> rows.rowCount())
+                .recover(e -> Future.failedFuture(new StoreException("pruning the history failed: " + e.getMessage(), e)));
     }
 
     @Override

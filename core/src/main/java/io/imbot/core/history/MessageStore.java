@@ -3,6 +3,7 @@ package io.imbot.core.history;
 import io.imbot.api.Conversation;
 import io.imbot.api.DeliveryStatus;
 import io.vertx.core.Future;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -76,6 +77,16 @@ public interface MessageStore {
 
     /** Completes once everything handed to the store so far is durable. */
     Future<Void> flush();
+
+    /**
+     * Writes a consistent copy of the database into the folder {@code dir} (created if missing)
+     * while the daemon keeps working, as a {@code .tar.gz} named after the database and the time.
+     *
+     * @return the archive written; fails with {@link StoreException} for a store that cannot
+     */
+    default Future<Path> backup(Path dir) {
+        return Future.failedFuture(new StoreException("this history store keeps nothing on disk to back up", null));
+    }
 
     /** Flushes, then closes the database cleanly. */
     Future<Void> close();

@@ -110,5 +110,29 @@ final class Sql {
             + " AND m.sender = c.last_sender AND m.id = c.last_id"
             + " ORDER BY c.last_at DESC, m.seq DESC LIMIT ?";
 
+    /**
+     * Rows retention may remove: stored before every message still in the outbox (being sent) and
+     * every one still in the inbox (not handled), so a restart finds all it needs, replies included.
+     */
+    private static final String PRUNABLE = "p.seq < COALESCE((SELECT MIN(seq) FROM outbox), 9223372036854775807)"
+            + " AND p.seq < COALESCE((SELECT MIN(seq) FROM inbox), 9223372036854775807)";
+
+    /**
+     * Of the oldest prunable rows (at most the limit, found through the primary key), removes those
+     * stored before the time given. Seq follows arrival, so once a batch removes fewer than the limit
+     * the rest is younger.
+     */
+    static final String PRUNE_OLDEST = "DELETE FROM messages WHERE seq IN (SELECT p.seq FROM messages p WHERE " + PRUNABLE
+            + " ORDER BY p.seq LIMIT ?) AND stored_at < ?";
+
+    /** Conversations that ever had more messages than the number given: the candidates of a count limit. */
+    static final String SELECT_CONVERSATIONS_OVER = "SELECT connection, conversation FROM conversations WHERE message_count > ?";
+
+    /** Removes up to the limit of a conversation's prunable rows older than its newest N (the offset). */
+    static final String PRUNE_CONVERSATION = "DELETE FROM messages WHERE seq IN (SELECT p.seq FROM messages p"
+            + " WHERE p.conversation = ? AND p.connection = ? AND " + PRUNABLE + " AND p.seq < (SELECT MIN(n.seq) FROM"
+            + " (SELECT q.seq FROM messages q WHERE q.conversation = ? AND q.connection = ? ORDER BY q.seq DESC LIMIT ?) n)"
+            + " ORDER BY p.seq LIMIT ?)";
+
     static final String SELECT_MAX_SEQ = "SELECT COALESCE(MAX(seq), 0) FROM messages";
 }

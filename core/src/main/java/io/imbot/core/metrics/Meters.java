@@ -63,6 +63,14 @@ public final class Meters {
                 .tag("connection", connection).register(registry);
     }
 
+    /** Adds {@code n} messages removed by the history's retention. */
+    public void pruned(int n) {
+        if (n > 0) {
+            Counter.builder("imbot.history.pruned").description("messages removed from the history by retention (history.keep)")
+                    .register(registry).increment(n);
+        }
+    }
+
     /**
      * Records one message handed to a plugin's bot: how long until it returned, and how it ended.
      *

@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class PluginHost extends VerticleBase {
 
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
-    private static final String SYSTEM_VERSION = "0.1.0";
+    static final String SYSTEM_VERSION = "0.1.0";
     private static final long DESCRIBE_EVERY_MS = 2000;
 
     private final PluginHostSettings settings;
@@ -150,14 +150,24 @@ public final class PluginHost extends VerticleBase {
      * (the bundled connector), each kind once, the first found winning.
      */
     public Future<List<ConnectorFactory>> connectorFactories() {
-        return onHostContext(() -> serialized(() -> blocking(() -> {
-            Map<String, ConnectorFactory> byKind = new LinkedHashMap<>();
-            for (PluginWrapper w : manager.getStartedPlugins()) {
-                manager.getExtensions(ConnectorFactory.class, w.getPluginId()).forEach(f -> byKind.putIfAbsent(f.kind(), f));
-            }
-            manager.getExtensions(ConnectorFactory.class).forEach(f -> byKind.putIfAbsent(f.kind(), f));
-            return List.copyOf(byKind.values());
-        })));
+        return onHostContext(() -> serialized(() -> blocking(() -> connectorFactories(manager))));
+    }
+
+    /** Stops every plugin, one by one (PF4J 3.15's stopPlugins() removes from the list it iterates), and unloads them. */
+    static void stopAndUnload(ImbotPluginManager manager) {
+        for (PluginWrapper w : new ArrayList<>(manager.getStartedPlugins())) {
+            manager.stopPlugin(w.getPluginId());
+        }
+        manager.unloadPlugins();
+    }
+
+    static List<ConnectorFactory> connectorFactories(ImbotPluginManager manager) {
+        Map<String, ConnectorFactory> byKind = new LinkedHashMap<>();
+        for (PluginWrapper w : manager.getStartedPlugins()) {
+            manager.getExtensions(ConnectorFactory.class, w.getPluginId()).forEach(f -> byKind.putIfAbsent(f.kind(), f));
+        }
+        manager.getExtensions(ConnectorFactory.class).forEach(f -> byKind.putIfAbsent(f.kind(), f));
+        return List.copyOf(byKind.values());
     }
 
     /** Creates the plugin's bots (their constructors are plugin code: off the event loop) and starts them. */
@@ -418,11 +428,7 @@ public final class PluginHost extends VerticleBase {
             roster.inOrder().stream().map(r -> r.pluginId).distinct().forEach(id -> stopping.add(stopBots(id)));
             return Future.join(stopping).compose(v -> blocking(() -> {
                 if (manager != null) {
-                    // One by one: PF4J 3.15's stopPlugins() removes from the list it iterates.
-                    for (PluginWrapper w : new ArrayList<>(manager.getStartedPlugins())) {
-                        manager.stopPlugin(w.getPluginId());
-                    }
-                    manager.unloadPlugins();
+                    stopAndUnload(manager);
                 }
                 return null;
             }));

@@ -55,6 +55,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_historyKeep_foreverByDefault_ageAndCountFromFileOrEnv_badAgeNamed() throws Exception {
+        ImbotConfig.History byDefault = load("", Map.of(), new Properties()).history();
+        ImbotConfig.History set = load("history:\n  keep:\n    age: 90d\n", Map.of("IMBOT_HISTORY_KEEP_PER_CONVERSATION", "500"),
+                new Properties()).history();
+
+        assertThat(byDefault.prunes()).isFalse();
+        assertThat(byDefault.keepAge()).isNull();
+        assertThat(set.keepAge()).isEqualTo(Duration.ofDays(90));
+        assertThat(set.keepPerConversation()).isEqualTo(500);
+        assertThat(set.prunes()).isTrue();
+        assertThatThrownBy(() -> load("history:\n  keep:\n    age: soon\n", Map.of(), new Properties()))
+                .hasMessageContaining("history.keep.age: expected forever or a duration such as 90d or 12h, got 'soon'");
+    }
+
+    @Test
     void load_envList_splitsOnCommas() throws Exception {
         ImbotConfig c = load("", Map.of("IMBOT_BOT_ROOMS", "#lobby, #dev"), new Properties());
         assertThat(c.bot().rooms()).containsExactly("#lobby", "#dev");

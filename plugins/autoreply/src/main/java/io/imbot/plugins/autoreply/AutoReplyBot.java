@@ -7,6 +7,10 @@ import io.imbot.api.ChatMessage;
 import io.imbot.api.MessageEvent;
 import io.imbot.api.ReplyBot;
 import io.imbot.api.RuleMatch;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,6 +107,23 @@ public class AutoReplyBot implements ReplyBot {
         w.poll();
         this.watcher = w;
         this.polling = context.scheduleEvery(POLL_INTERVAL, this::poll);
+    }
+
+    /** The rules file: found, readable, and every rule valid; the setting {@code rules} known. */
+    @Override
+    public List<String> check(BotContext context) {
+        Path file = RulesPath.resolve(context);
+        try {
+            RuleSet rules = RuleFile.parse(file, Files.readAllBytes(file), context.clock().getZone());
+            context.logger().log(System.Logger.Level.INFO, file + ": " + rules.rules().size() + " rules, all valid");
+            return List.of();
+        } catch (NoSuchFileException e) {
+            return List.of("rules file " + file + " not found: the bot would give no auto-replies until it is created");
+        } catch (IOException e) {
+            return List.of("cannot read rules file " + file + ": " + e.getMessage());
+        } catch (RuleFileException e) {
+            return List.of(e.getMessage());
+        }
     }
 
     private void warn(String message) {
