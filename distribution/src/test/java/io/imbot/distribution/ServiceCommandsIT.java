@@ -180,4 +180,46 @@ class ServiceCommandsIT {
         assertThat(history.exit()).as(history.err()).isZero();
         assertThat(history.out()).contains("ping").contains("pong").doesNotContain("after the backup");
     }
+
+    @Test
+    void reload_pluginConfigAndReplyRateApplied_otherChangesNamed_sighupToo_brokenFileChangesNothing() throws Exception {
+        Path conf = install.resolve("conf/imbot.yaml");
+        Files.writeString(install.resolve("conf/other-rules.yaml"), "version: 1\nrules:\n  - name: ping\n    exact: ping\n"
+                + "    reply: pong from the other rules\n");
+        String shipped = Files.readString(conf);
+        try (Launcher.Daemon daemon = imbot.daemon(elsewhere)) {
+            daemon.awaitReady();
+            assertThat(imbot.run(elsewhere, "send", "--user", "alice", "--to", "bot", "--text", "ping", "--wait-reply", "10").out())
+                    .contains("bot: pong");
+
+            Files.writeString(conf, shipped.replace("rules: autoreply.yaml", "rules: other-rules.yaml")
+                    .replace("    count: 20", "    count: 50").replace("  ackTimeout: 5s", "  ackTimeout: 7s"));
+            Launcher.Result reload = imbot.run(elsewhere, "reload");
+
+            assertThat(reload.exit()).as(reload.out() + reload.err()).isZero();
+            assertThat(reload.out()).contains("plugins.replyRate: 50 per 10000 ms")
+                    .contains("plugins.config.autoreply: its bots restarted with the new settings")
+                    .contains("changed, but applied only by a restart: delivery");
+            assertThat(imbot.run(elsewhere, "send", "--user", "alice", "--to", "bot", "--text", "ping", "--wait-reply", "10").out())
+                    .contains("bot: pong from the other rules");
+
+            Files.writeString(conf, Files.readString(conf).replace("rules: other-rules.yaml", "rules: autoreply.yaml"));
+            new ProcessBuilder("kill", "-HUP", String.valueOf(daemon.process.pid())).start().waitFor();
+            Launcher.until(30, "the SIGHUP reload in the log: " + daemon.output(),
+                    () -> daemon.output().split("configuration reloaded: applied", -1).length == 3);
+            assertThat(imbot.run(elsewhere, "send", "--user", "alice", "--to", "bot", "--text", "ping", "--wait-reply", "10").out())
+                    .contains("bot: pong").doesNotContain("other rules");
+
+            Files.writeString(conf, "delivery:\n  ackTimout: 2s\n");
+            Launcher.Result broken = imbot.run(elsewhere, "reload");
+            assertThat(broken.exit()).isEqualTo(2);
+            assertThat(broken.err()).contains("delivery.ackTimout: unknown key");
+            new ProcessBuilder("kill", "-HUP", String.valueOf(daemon.process.pid())).start().waitFor();
+            Launcher.until(30, "the refused SIGHUP in the log: " + daemon.output(),
+                    () -> daemon.output().contains("SIGHUP: the configuration was not reloaded"));
+            Files.writeString(conf, shipped);
+            assertThat(imbot.run(elsewhere, "status").exit()).as("still running and ready").isZero();
+            assertThat(daemon.terminate()).isIn(0, 143);
+        }
+    }
 }

@@ -3,13 +3,14 @@ package io.imbot.core.admin;
 import io.imbot.api.ChatMessage;
 import io.imbot.api.DeliveryStatus;
 import io.imbot.api.Direction;
+import io.imbot.core.config.ConfigException;
+import io.imbot.core.config.ImbotConfig;
 import io.imbot.core.delivery.ChatMessages;
 import io.imbot.core.history.MessageRecord;
 import io.imbot.core.history.MessageStore;
 import io.imbot.core.plugin.PluginHost;
 import io.imbot.core.plugin.PluginInfo;
 import io.imbot.protocol.Fields;
-import io.imbot.core.config.ImbotConfig;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
@@ -19,9 +20,9 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -56,6 +57,7 @@ public final class AdminServer {
     private final PluginHost plugins;
     private final Supplier<JsonObject> status;
     private final Supplier<Future<JsonObject>> readiness;
+    private Supplier<Future<JsonObject>> reload = () -> Future.failedFuture(new IllegalStateException("this daemon cannot reload"));
     private final Supplier<String> metrics;
     private final String botUser;
     private String deploymentId;
@@ -75,6 +77,12 @@ public final class AdminServer {
         this.readiness = readiness;
         this.metrics = metrics;
         this.botUser = botUser;
+    }
+
+    /** What {@code POST /api/reload} runs: reads the configuration again and applies what it can (see the daemon). */
+    public AdminServer reloading(Supplier<Future<JsonObject>> action) {
+        this.reload = action;
+        return this;
     }
 
     /**
@@ -174,6 +182,9 @@ public final class AdminServer {
         router.post("/api/plugins/:id/:action").handler(this::pluginAction);
         router.post("/api/rules/test").handler(this::rulesTest);
         router.post("/api/backup").handler(this::backup);
+        router.post("/api/reload").handler(rc -> reload.get()
+                .onSuccess(result -> json(rc, result))
+                .onFailure(e -> error(rc, e instanceof ConfigException ? 400 : 500, e.getMessage())));
         router.route().last().handler(rc -> error(rc, 404, "no such endpoint: " + rc.request().method() + " " + rc.request().path()));
         router.route().failureHandler(AdminServer::failed);
         return router;

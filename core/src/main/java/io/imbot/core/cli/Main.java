@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             StopCommand.class,
             ConfigCommand.class,
             BackupCommand.class,
+            ReloadCommand.class,
             ServerCommand.class,
             SendCommand.class,
             ChatCommand.class,

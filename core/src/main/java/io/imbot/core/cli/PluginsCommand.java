@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "plugins", description = "List the running daemon's plugins, or act on one:%n"
         + "  imbot plugins                 list them, with state and counters%n"
         + "  imbot plugins reload NAME     reload NAME from its jar%n"
-        + "  imbot plugins disable NAME    stop NAME's bots until enabled again (or the daemon restarts)%n"
+        + "  imbot plugins disable NAME    stop NAME's bots until enabled again, also across restarts%n"
         + "  imbot plugins enable NAME     start a disabled plugin")
 final class PluginsCommand implements Callable<Integer> {
 

@@ -45,8 +45,21 @@ final class RunCommand implements java.util.concurrent.Callable<Integer> {
                 cfg.bot().user(), cfg.server().host(), daemon.serverPort() > 0 ? daemon.serverPort() : cfg.server().port(),
                 cfg.server().embedded() ? " (embedded reference server)" : "",
                 daemon.adminPort() > 0 ? cfg.admin().host() + ":" + daemon.adminPort() : "off");
+        daemon.reloadFrom(config::load);
+        reloadOnHangup(daemon);
         awaitShutdown(vertx, daemon, cfg, pidFile);
         return 0;
+    }
+
+    /** SIGHUP, as service managers send it ({@code systemctl reload}): the same as {@code imbot reload}. */
+    @SuppressWarnings("removal")
+    private static void reloadOnHangup(Daemon daemon) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("HUP"), signal -> daemon.reload()
+                    .onFailure(e -> log.error("SIGHUP: the configuration was not reloaded: {}", e.getMessage())));
+        } catch (IllegalArgumentException e) {
+            log.debug("no SIGHUP on this system: {}", e.getMessage());
+        }
     }
 
     private static void awaitShutdown(Vertx vertx, Daemon daemon, ImbotConfig cfg, PidFile pidFile) throws InterruptedException {

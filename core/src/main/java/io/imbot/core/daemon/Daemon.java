@@ -5,6 +5,7 @@ import io.imbot.api.connector.ConnectionSettings;
 import io.imbot.api.connector.ConnectorFactory;
 import io.imbot.core.admin.AdminServer;
 import io.imbot.core.config.ConfigException;
+import io.imbot.core.config.ConfigLoader;
 import io.imbot.core.config.ImbotConfig;
 import io.imbot.core.delivery.DeliveryCounters;
 import io.imbot.core.delivery.DeliveryPort;
@@ -31,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +71,7 @@ public final class Daemon {
     private PluginHost host;
     private AdminServer admin;
     private HistoryPruner pruner;
+    private volatile Callable<ImbotConfig> configSource;
     private int adminPort = -1;
 
     private Daemon(ImbotConfig config, Vertx vertx, List<ConnectionSettings> connectionSettings) {
@@ -121,6 +124,7 @@ public final class Daemon {
                         config.database().lockWait())
                 .onSuccess(st -> {
                     store = st;
+                    st.observeCommits(counters.meters().commits()::record);
                     log.info("history database open in {} ms", (System.nanoTime() - t[0]) / 1_000_000);
                 });
         Promise<DeliveryPort> delivery = Promise.promise();
@@ -176,6 +180,35 @@ public final class Daemon {
         return Future.succeededFuture();
     }
 
+    /**
+     * Where {@link #reload} reads the configuration again; by default the file and environment
+     * the daemon started with, read the same way.
+     */
+    public void reloadFrom(Callable<ImbotConfig> source) {
+        this.configSource = source;
+    }
+
+    /**
+     * Reads the configuration again and applies what can change while running: the plugins'
+     * sections ({@code plugins.config}) and {@code plugins.replyRate}. Everything else that changed
+     * is named as needing a restart. A configuration that does not load changes nothing and fails
+     * with its {@link ConfigException}. Log levels live in {@code conf/logback.xml}, which logback
+     * reloads by itself.
+     *
+     * @return {@code {"applied": [...], "needsRestart": [...]}}
+     */
+    public Future<JsonObject> reload() {
+        Callable<ImbotConfig> source = configSource != null ? configSource
+                : () -> new ConfigLoader().load(config.home(), config.configFile());
+        return vertx.<ImbotConfig>executeBlocking(source::call, false)
+                .compose(fresh -> host.apply(PluginHostSettings.from(fresh)).map(applied -> {
+                    List<String> restart = ConfigChanges.needingRestart(config, fresh);
+                    log.info("configuration reloaded: {}{}", applied.isEmpty() ? "nothing to apply" : "applied " + applied,
+                            restart.isEmpty() ? "" : "; changed but needing a restart: " + restart);
+                    return new JsonObject().put("applied", new JsonArray(applied)).put("needsRestart", new JsonArray(restart));
+                }));
+    }
+
     /** The history's retention, for tests that run a pass at once. */
     public HistoryPruner retention() {
         return pruner;
@@ -185,7 +218,8 @@ public final class Daemon {
         if (!config.admin().enabled()) {
             return Future.succeededFuture();
         }
-        admin = new AdminServer(vertx, store, host, this::statusJson, this::readiness, registry::scrape, connectionSettings.get(0).user());
+        admin = new AdminServer(vertx, store, host, this::statusJson, this::readiness, registry::scrape, connectionSettings.get(0).user())
+                .reloading(this::reload);
         return admin.start(config.admin()).map(port -> {
             adminPort = port;
             return null;

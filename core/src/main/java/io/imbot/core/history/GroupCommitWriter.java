@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 /**
@@ -41,7 +42,9 @@ final class GroupCommitWriter {
      */
     private final AtomicLong nextSeq;
 
-    GroupCommitWriter(Vertx vertx, DataSource dataSource, AtomicLong nextSeq) {
+    private final AtomicReference<CommitObserver> commits;
+
+    GroupCommitWriter(Vertx vertx, DataSource dataSource, AtomicLong nextSeq, AtomicReference<CommitObserver> commits) {
         this.vertx = vertx;
         this.thread = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "imbot-history-writer");
@@ -50,6 +53,7 @@ final class GroupCommitWriter {
         });
         this.writer = new BatchWriter(dataSource);
         this.nextSeq = nextSeq;
+        this.commits = commits;
     }
 
     Future<MessageRecord> saveOutbound(MessageRecord m, boolean once) {
@@ -155,7 +159,13 @@ final class GroupCommitWriter {
             WriteBatch.Result written = null;
             Throwable failure = null;
             try {
-                written = b.size() == 0 ? new WriteBatch.Result(new MessageRecord[0], new boolean[0]) : writer.write(b);
+                if (b.size() == 0) {
+                    written = new WriteBatch.Result(new MessageRecord[0], new boolean[0]);
+                } else {
+                    long start = System.nanoTime();
+                    written = writer.write(b);
+                    commits.get().committed(b.size(), System.nanoTime() - start);
+                }
             } catch (Throwable e) {
                 failure = e;
             }

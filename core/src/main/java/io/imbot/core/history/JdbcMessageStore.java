@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.hsqldb.jdbc.JDBCDataSource;
 
 /**
@@ -54,6 +55,7 @@ public final class JdbcMessageStore implements MessageStore {
     /** The views made by {@link #forConnection}; the owner closes their writers before the database. */
     private final List<JdbcMessageStore> views = new CopyOnWriteArrayList<>();
     private boolean closed;
+    private final AtomicReference<CommitObserver> commits; // shared with the views: one observer for every writer
 
     private JdbcMessageStore(Vertx vertx, JDBCDataSource dataSource, Pool readers, String self, long lastSeq) {
         this.vertx = vertx;
@@ -62,7 +64,8 @@ public final class JdbcMessageStore implements MessageStore {
         this.connection = ChatMessage.DEFAULT_CONNECTION;
         this.self = self;
         this.nextSeq = new AtomicLong(lastSeq + 1);
-        this.writer = new GroupCommitWriter(vertx, dataSource, nextSeq);
+        this.commits = new AtomicReference<>(CommitObserver.NONE);
+        this.writer = new GroupCommitWriter(vertx, dataSource, nextSeq, commits);
         this.owner = null;
     }
 
@@ -73,7 +76,8 @@ public final class JdbcMessageStore implements MessageStore {
         this.connection = connection;
         this.self = self;
         this.nextSeq = owner.nextSeq;
-        this.writer = new GroupCommitWriter(vertx, dataSource, nextSeq);
+        this.commits = owner.commits;
+        this.writer = new GroupCommitWriter(vertx, dataSource, nextSeq, commits);
         this.owner = owner;
     }
 
@@ -158,6 +162,11 @@ public final class JdbcMessageStore implements MessageStore {
         return readers.preparedQuery(Sql.SELECT_CONVERSATIONS).execute(Tuple.of(clamp(limit)))
                 .map(JdbcMessageStore::conversations)
                 .recover(e -> Future.failedFuture(new StoreException("conversations query failed: " + e.getMessage(), e)));
+    }
+
+    /** Tells {@code observer} about every durable commit of this store and its views, from now on. */
+    public void observeCommits(CommitObserver observer) {
+        commits.set(observer);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.imbot.core.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -61,6 +62,24 @@ public final class Meters {
     public Counter failedAttempts(String connection) {
         return Counter.builder("imbot.connection.failed.attempts").description("attempts to connect or log in that failed")
                 .tag("connection", connection).register(registry);
+    }
+
+    /** Records the history store's commits: how long each took and how many writes it held. */
+    public CommitMeters commits() {
+        Timer latency = Timer.builder("imbot.store.commit").description("durable commits of the history store")
+                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
+        DistributionSummary batch = DistributionSummary.builder("imbot.store.commit.batch").description("writes per durable commit")
+                .baseUnit("writes").serviceLevelObjectives(1, 10, 100, 1000, 10_000).register(registry);
+        return new CommitMeters(latency, batch);
+    }
+
+    /** The commit meters, recorded from the writer's thread (Micrometer's meters are thread-safe). */
+    public record CommitMeters(Timer latency, DistributionSummary batch) {
+        /** One commit of {@code writes} writes that took {@code nanos}. */
+        public void record(int writes, long nanos) {
+            latency.record(nanos, TimeUnit.NANOSECONDS);
+            batch.record(writes);
+        }
     }
 
     /** Adds {@code n} messages removed by the history's retention. */

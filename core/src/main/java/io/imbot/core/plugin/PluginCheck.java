@@ -31,7 +31,8 @@ public final class PluginCheck implements AutoCloseable {
 
     /** Loads the plugins of {@code settings}' folder (a missing folder holds none). */
     public static PluginCheck load(PluginHostSettings settings) {
-        ImbotPluginManager manager = new ImbotPluginManager(settings.dir(), settings.disabled(), PluginHost.SYSTEM_VERSION);
+        ImbotPluginManager manager = new ImbotPluginManager(settings.dir(), settings.disabled(), PluginHost.disabledState(settings),
+                PluginHost.SYSTEM_VERSION);
         manager.loadPlugins();
         manager.startPlugins();
         return new PluginCheck(settings, manager);

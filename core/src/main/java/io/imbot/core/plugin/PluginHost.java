@@ -26,6 +26,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.pf4j.PluginState;
@@ -46,7 +49,7 @@ public final class PluginHost extends VerticleBase {
     static final String SYSTEM_VERSION = "0.1.0";
     private static final long DESCRIBE_EVERY_MS = 2000;
 
-    private final PluginHostSettings settings;
+    private PluginHostSettings settings; // replaced by apply(), on the host context
     private final Future<? extends MessageStore> history;
     private final Future<DeliveryPort> delivery;
     private final Supplier<DaemonStatus> status;
@@ -119,7 +122,7 @@ public final class PluginHost extends VerticleBase {
 
     private List<String> loadAll() throws Exception {
         createFolder(settings.dir());
-        manager = new ImbotPluginManager(settings.dir(), settings.disabled(), SYSTEM_VERSION);
+        manager = new ImbotPluginManager(settings.dir(), settings.disabled(), disabledState(settings), SYSTEM_VERSION);
         manager.loadPlugins();
         manager.startPlugins();
         for (PluginWrapper w : manager.getPlugins()) {
@@ -151,6 +154,11 @@ public final class PluginHost extends VerticleBase {
      */
     public Future<List<ConnectorFactory>> connectorFactories() {
         return onHostContext(() -> serialized(() -> blocking(() -> connectorFactories(manager))));
+    }
+
+    /** Where the plugins an operator disabled are remembered: {@code data/plugins-disabled.txt}. */
+    static Path disabledState(PluginHostSettings settings) {
+        return settings.dataRoot().resolveSibling("plugins-disabled.txt");
     }
 
     /** Stops every plugin, one by one (PF4J 3.15's stopPlugins() removes from the list it iterates), and unloads them. */
@@ -367,6 +375,41 @@ public final class PluginHost extends VerticleBase {
         return onHostContext(() -> serialized(() -> known(id).compose(w -> reloadPlugin(id))));
     }
 
+    /**
+     * Applies the settings that can change while the daemon runs: each plugin's section of {@code
+     * plugins.config} (the bots of a changed one restart with the new section) and {@code
+     * plugins.replyRate}. The rest of {@code fresh} is ignored here. Safe from any thread.
+     *
+     * @return what changed, one line each
+     */
+    public Future<List<String>> apply(PluginHostSettings fresh) {
+        return onHostContext(() -> serialized(() -> {
+            PluginHostSettings old = settings;
+            settings = new PluginHostSettings(old.dir(), old.watchInterval(), old.callTimeout(), old.maxConsecutiveFailures(),
+                    fresh.replyRateCount(), fresh.replyRatePer(), old.disabled(), fresh.pluginConfig(), old.users(), old.configDir(),
+                    old.dataRoot());
+            List<String> applied = new ArrayList<>();
+            if (old.replyRateCount() != fresh.replyRateCount() || !old.replyRatePer().equals(fresh.replyRatePer())) {
+                services.limiter().change(fresh.replyRateCount(), fresh.replyRatePer());
+                applied.add("plugins.replyRate: " + fresh.replyRateCount() + " per " + fresh.replyRatePer().toMillis() + " ms");
+            }
+            Set<String> ids = new TreeSet<>(old.pluginConfig().keySet());
+            ids.addAll(fresh.pluginConfig().keySet());
+            Future<Void> restarts = Future.succeededFuture();
+            for (String id : ids) {
+                if (Objects.equals(old.pluginConfig().get(id), fresh.pluginConfig().get(id))) {
+                    continue;
+                }
+                boolean running = roster.latestOf(id).stream().anyMatch(roster::isActive);
+                applied.add("plugins.config." + id + (running ? ": its bots restarted with the new settings" : ": used when it starts"));
+                if (running) {
+                    restarts = restarts.compose(v -> stopBots(id)).compose(v -> startBots(id));
+                }
+            }
+            return restarts.map(v -> List.copyOf(applied));
+        }));
+    }
+
     /** Enables and starts a disabled plugin. Safe from any thread. */
     public Future<String> enable(String id) {
         return onHostContext(() -> serialized(() -> known(id).compose(w -> blocking(() -> {
@@ -374,18 +417,22 @@ public final class PluginHost extends VerticleBase {
                     return manager.startPlugin(id);
                 }))
                 .compose(state -> state == PluginState.STARTED && roster.latestOf(id).stream().noneMatch(roster::isActive)
-                        ? startBots(id).map("enabled " + id)
-                        : Future.succeededFuture("enabled " + id + " (" + state + ")"))));
+                        ? startBots(id).map("enabled " + id + untilRestart(id))
+                        : Future.succeededFuture("enabled " + id + " (" + state + ")" + untilRestart(id)))));
     }
 
-    /** Stops a plugin's bots and disables it until enabled again or the daemon restarts. Safe from any thread. */
+    private String untilRestart(String id) {
+        return manager.disabledByConfiguration(id) ? "; plugins.disabled in the configuration disables it again at the next start" : "";
+    }
+
+    /** Stops a plugin's bots and disables it until enabled again, across restarts. Safe from any thread. */
     public Future<String> disable(String id) {
         return onHostContext(() -> serialized(() -> known(id)
                 .compose(w -> stopBots(id))
                 .compose(v -> blocking(() -> {
                     manager.stopPlugin(id);
                     manager.disablePlugin(id);
-                    return "disabled " + id;
+                    return "disabled " + id + " (until 'imbot plugins enable " + id + "', also after a restart)";
                 }))));
     }
 

@@ -11,13 +11,19 @@ import java.util.Map;
  */
 final class ReplyLimiter {
 
-    private final int count;
-    private final long windowNanos;
+    private int count;
+    private long windowNanos;
     private final Map<String, ArrayDeque<Long>> sent = new HashMap<>();
 
     ReplyLimiter(int count, Duration window) {
         this.count = count;
         this.windowNanos = window.toNanos();
+    }
+
+    /** Changes the limit; slots already taken keep counting. */
+    synchronized void change(int newCount, Duration window) {
+        count = newCount;
+        windowNanos = window.toNanos();
     }
 
     /** Takes one slot for {@code conversation}; returns {@code false} when the window is full. */

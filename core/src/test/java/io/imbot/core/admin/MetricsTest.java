@@ -56,6 +56,8 @@ class MetricsTest {
                     .containsPattern("imbot_ack_latency_seconds_count\\{connection=\"main\"} [1-9]")
                     .contains("imbot_ack_latency_seconds_bucket{connection=\"main\",le=\"0.001\"}")
                     .containsPattern("imbot_plugin_calls_seconds_count\\{outcome=\"ok\",plugin=\"echo\"} [1-9]")
+                    .containsPattern("imbot_store_commit_seconds_count [1-9]")
+                    .containsPattern("imbot_store_commit_batch_writes_count [1-9]")
                     .contains("imbot_messages_pending ")
                     .contains("jvm_memory_used_bytes");
         }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The real daemon (no embedded server, no admin API, no plugins) in a JVM of its own, so a test can
  * kill it with SIGKILL, sending through its event-bus address. Prints {@code STORED n} once n sends
  * are durable and {@code IDLE} when nothing is pending. Arguments: IM server port, home folder,
- * messages to send (0: only finish what the database holds).
+ * messages to send (0: only finish what the database holds), then any settings as {@code key=value}.
  */
 public final class SenderProcess {
 
@@ -38,6 +38,10 @@ public final class SenderProcess {
         p.setProperty("imbot.delivery.deadline", "10m");
         p.setProperty("imbot.delivery.window", "100");
         p.setProperty("imbot.delivery.backlog", "20000");
+        for (int i = 3; i < args.length; i++) { // more settings, as key=value
+            String[] kv = args[i].split("=", 2);
+            p.setProperty("imbot." + kv[0], kv[1]);
+        }
         ImbotConfig config = new ConfigLoader(Map.of(), p).load(home, null);
 
         Vertx vertx = Vertx.vertx();

@@ -201,15 +201,25 @@ class PluginHostTest {
     }
 
     @Test
-    void disableThenEnable_operatorActions_botStopsThenAnswersAgain(Vertx vertx) throws Exception {
+    void disableThenEnable_operatorActions_botStopsThenAnswersAgain_theDisableOutlivesARestart(Vertx vertx) throws Exception {
         TestPlugins.jar(home.resolve("plugins"), "claimer", ClaimingBot.class);
         TestPlugins.jar(home.resolve("plugins"), "echo", EchoBot.class);
+        java.nio.file.Path state = home.resolve("data/plugins-disabled.txt");
         try (DaemonFixture f = DaemonFixture.start(vertx, home)) {
             ChatClient alice = f.login("alice");
 
-            assertThat(await(f.daemon.plugins().disable("claimer"))).isEqualTo("disabled claimer");
+            assertThat(await(f.daemon.plugins().disable("claimer"))).startsWith("disabled claimer").contains("also after a restart");
             await(alice.send("bot", "mine"));
             assertThat(f.nextReply(10).body()).isEqualTo("echo: mine");
+        }
+        assertThat(state).content().containsPattern("(?m)^claimer$");
+
+        try (DaemonFixture f = DaemonFixture.start(vertx, home)) {
+            ChatClient alice = f.login("alice");
+            assertThat(await(f.daemon.plugins().plugins())).filteredOn(p -> p.id().equals("claimer"))
+                    .singleElement().extracting(PluginInfo::state).isEqualTo("DISABLED");
+            await(alice.send("bot", "still mine?"));
+            assertThat(f.nextReply(10).body()).isEqualTo("echo: still mine?");
 
             assertThat(await(f.daemon.plugins().enable("claimer"))).isEqualTo("enabled claimer");
             await(alice.send("bot", "mine"));
@@ -218,6 +228,7 @@ class PluginHostTest {
             assertThat(await(f.daemon.plugins().disable("nope").recover(e -> io.vertx.core.Future.succeededFuture(e.getMessage()))))
                     .isEqualTo("no plugin with ID 'nope'");
         }
+        assertThat(state).content().doesNotContainPattern("(?m)^claimer$");
     }
 
     @Test
