@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +47,21 @@ class ServiceCommandsIT {
                     .containsPattern("main\\s+up\\s+tcp://127.0.0.1:\\d+ as bot \\(PER_MESSAGE_ACK\\)")
                     .containsPattern("autoreply\\s+\\S+\\s+STARTED")
                     .contains("0 pending");
+
+            assertThat(imbot.run(elsewhere, "send", "--user", "alice", "--to", "bot", "--text", "ping", "--wait-reply", "10").out())
+                    .contains("bot: pong"); // a bot call and an ACK, so their meters exist
+            String scrape = imbot.adminRequest("/metrics", null, false).body();
+            String dashboard = Files.readString(install.resolve("service/grafana-dashboard.json"));
+            Matcher names = Pattern.compile("imbot_[a-z_]+").matcher(dashboard);
+            int checked = 0;
+            while (names.find()) {
+                if (names.group().equals("imbot_messages_failed_total")) {
+                    continue; // one series per reason, made with the first failure of that reason
+                }
+                assertThat(scrape).as("the sample dashboard's %s is exported", names.group()).containsPattern("(?m)^" + names.group() + "[ {]");
+                checked++;
+            }
+            assertThat(checked).isGreaterThan(10);
 
             Launcher.Result second = imbot.run(elsewhere, "run");
             assertThat(second.exit()).as(second.out() + second.err()).isEqualTo(2);

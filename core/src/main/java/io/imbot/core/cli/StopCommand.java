@@ -42,7 +42,11 @@ final class StopCommand implements Callable<Integer> {
         ProcessHandle p = daemon.get();
         long wait = timeoutSeconds != null ? timeoutSeconds : cfg.delivery().stopGrace().toSeconds() + EXTRA_WAIT_SECONDS;
         System.out.println("stopping imbot (pid " + p.pid() + "), waiting up to " + wait + " s");
-        p.destroy();
+        if (!p.destroy()) {
+            System.err.println("imbot: cannot signal pid " + p.pid() + " (the daemon runs as another user?): run this as the daemon's"
+                    + " user, or use the service manager (systemctl stop imbot)");
+            return Main.FAILED;
+        }
         if (exited(p, wait)) {
             System.out.println("imbot stopped");
             return 0;

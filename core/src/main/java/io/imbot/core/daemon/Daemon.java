@@ -11,11 +11,11 @@ import io.imbot.core.delivery.DeliveryCounters;
 import io.imbot.core.delivery.DeliveryPort;
 import io.imbot.core.delivery.DeliverySettings;
 import io.imbot.core.delivery.MessageCenter;
-import io.imbot.core.metrics.DaemonMetrics;
-import io.imbot.core.metrics.Meters;
 import io.imbot.core.history.HistoryPruner;
 import io.imbot.core.history.JdbcMessageStore;
 import io.imbot.core.history.MessageStore;
+import io.imbot.core.metrics.DaemonMetrics;
+import io.imbot.core.metrics.Meters;
 import io.imbot.core.plugin.PluginHost;
 import io.imbot.core.plugin.PluginHostSettings;
 import io.imbot.server.ImServer;
@@ -175,6 +175,7 @@ public final class Daemon {
 
     /** Retention runs on the daemon's own context, beside the engines; it starts after them (their pending rows are in place). */
     private Future<Void> startRetention(JdbcMessageStore root) {
+        counters.meters().pruned(0); // scraped as 0 while nothing was pruned, not missing
         pruner = new HistoryPruner(vertx, root, config.history(), Clock.systemUTC(), counters.meters()::pruned);
         pruner.start();
         return Future.succeededFuture();
@@ -207,11 +208,6 @@ public final class Daemon {
                             restart.isEmpty() ? "" : "; changed but needing a restart: " + restart);
                     return new JsonObject().put("applied", new JsonArray(applied)).put("needsRestart", new JsonArray(restart));
                 }));
-    }
-
-    /** The history's retention, for tests that run a pass at once. */
-    public HistoryPruner retention() {
-        return pruner;
     }
 
     private Future<Void> startAdmin() {

@@ -74,6 +74,9 @@ public final class MessageCenter extends VerticleBase implements ConnectorListen
         this.store = store;
         this.self = self;
         this.counters = counters;
+        // Scraped as 0 from the start, not missing until the first loss (dashboards and alerts need the series).
+        counters.meters().connectionLosses(name);
+        counters.meters().failedAttempts(name);
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.imbot.core.history;
 
 import io.imbot.api.DeliveryStatus;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
 import java.util.concurrent.LinkedBlockingQueue;

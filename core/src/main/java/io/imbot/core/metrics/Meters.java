@@ -82,12 +82,10 @@ public final class Meters {
         }
     }
 
-    /** Adds {@code n} messages removed by the history's retention. */
+    /** Adds {@code n} messages removed by the history's retention (0 makes the meter appear). */
     public void pruned(int n) {
-        if (n > 0) {
-            Counter.builder("imbot.history.pruned").description("messages removed from the history by retention (history.keep)")
-                    .register(registry).increment(n);
-        }
+        Counter.builder("imbot.history.pruned").description("messages removed from the history by retention (history.keep)")
+                .register(registry).increment(n);
     }
 
     /**

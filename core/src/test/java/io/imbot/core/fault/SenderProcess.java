@@ -1,9 +1,9 @@
 package io.imbot.core.fault;
 
+import io.imbot.api.DeliveryStatus;
 import io.imbot.core.config.ConfigLoader;
 import io.imbot.core.config.ImbotConfig;
 import io.imbot.core.daemon.Daemon;
-import io.imbot.api.DeliveryStatus;
 import io.imbot.core.delivery.Addresses;
 import io.imbot.core.delivery.DeliveryOutcome;
 import io.imbot.core.delivery.LocalCodecs;

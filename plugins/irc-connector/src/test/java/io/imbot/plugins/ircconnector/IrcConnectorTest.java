@@ -1,11 +1,11 @@
 package io.imbot.plugins.ircconnector;
 
-import io.imbot.testsupport.Ngircd;
 import static io.imbot.plugins.ircconnector.Bot.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imbot.api.connector.DeliveryGuarantee;
 import io.imbot.api.connector.InboundMessage;
+import io.imbot.testsupport.Ngircd;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package io.imbot.plugins.xmppconnector;
 
-import io.imbot.testsupport.Heard;
-import io.imbot.testsupport.Prosody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imbot.api.connector.ConnectionSettings;
 import io.imbot.api.connector.ConnectorListener;
 import io.imbot.api.connector.OutboundMessage;
+import io.imbot.testsupport.Heard;
+import io.imbot.testsupport.Prosody;
 import io.imbot.testsupport.Timeouts;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;

@@ -1,7 +1,5 @@
 package io.imbot.plugins.xmppconnector;
 
-import io.imbot.testsupport.Heard;
-import io.imbot.testsupport.Prosody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imbot.api.connector.ConnectionSettings;
@@ -9,6 +7,8 @@ import io.imbot.api.connector.Connector;
 import io.imbot.api.connector.ConnectorFactory;
 import io.imbot.api.connector.ConnectorHost;
 import io.imbot.api.connector.OutboundMessage;
+import io.imbot.testsupport.Heard;
+import io.imbot.testsupport.Prosody;
 import io.imbot.testsupport.Timeouts;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;

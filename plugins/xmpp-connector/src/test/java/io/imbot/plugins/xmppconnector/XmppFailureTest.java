@@ -1,11 +1,11 @@
 package io.imbot.plugins.xmppconnector;
 
-import io.imbot.testsupport.Heard;
-import io.imbot.testsupport.Prosody;
 import static io.imbot.plugins.xmppconnector.Bot.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imbot.api.connector.InboundMessage;
+import io.imbot.testsupport.Heard;
+import io.imbot.testsupport.Prosody;
 import io.imbot.testsupport.ServerProcess;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
