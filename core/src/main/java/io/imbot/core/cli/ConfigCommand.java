@@ -7,14 +7,19 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code imbot config check}: the configuration, connections and bots' rules, checked without starting anything. */
 @Command(name = "config", description = "Work with the configuration.", subcommands = ConfigCommand.Check.class)
 final class ConfigCommand implements Runnable {
 
+    @Spec
+    CommandSpec spec; // the command as the user reached it: its usage names it "imbot ..."
+
     @Override
     public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+        spec.commandLine().usage(System.out);
     }
 
     @Command(name = "check", description = {"Check imbot.yaml (with IMBOT_* overrides), the plugins, each connection's settings and"

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "imbot",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT, // --help and --version on every command
         versionProvider = Version.class,
         description = "A headless, plugin-extensible IM bot daemon that never loses a message.",
         subcommands = {

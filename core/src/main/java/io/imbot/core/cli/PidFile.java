@@ -33,8 +33,9 @@ final class PidFile {
         return new PidFile(cfg.home().resolve("data").resolve("imbot.pid"));
     }
 
-    Path path() {
-        return file;
+    /** What {@code status} and {@code stop} say when {@link #running} finds no daemon. */
+    String notRunning() {
+        return "imbot is not running (no live process in " + file + ")";
     }
 
     /** The running daemon the file names, if it names one. */

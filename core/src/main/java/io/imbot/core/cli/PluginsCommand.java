@@ -6,7 +6,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code imbot plugins [list|reload|enable|disable NAME]}: the running daemon's plugins. */
 @Command(name = "plugins", description = "List the running daemon's plugins, or act on one:%n"
@@ -16,7 +18,11 @@ import picocli.CommandLine.Parameters;
         + "  imbot plugins enable NAME     start a disabled plugin")
 final class PluginsCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec; // the command as the user reached it: its usage names it "imbot ..."
+
     enum Action {
+        help,
         list,
         reload,
         enable,
@@ -26,7 +32,7 @@ final class PluginsCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "ACTION", description = "list (default), reload, enable or disable")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ACTION", description = "list (default), reload, enable, disable or help")
     Action action = Action.list;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "NAME", description = "The plugin ID, as listed.")
@@ -34,6 +40,10 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (action == Action.help) {
+            spec.commandLine().usage(System.out);
+            return 0;
+        }
         ImbotConfig cfg = config.load();
         if (action != Action.list && (name == null || name.isBlank())) {
             System.err.println("imbot: plugins " + action + " needs the plugin's ID (see 'imbot plugins')");

@@ -5,15 +5,20 @@ import io.vertx.core.json.JsonObject;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code imbot rules test}: which rules would fire for a message, without sending anything. */
 @Command(name = "rules", description = "Work with the bots' rules.", subcommands = RulesCommand.Test.class)
 final class RulesCommand implements Runnable {
 
+    @Spec
+    CommandSpec spec; // the command as the user reached it: its usage names it "imbot ..."
+
     @Override
     public void run() {
-        new picocli.CommandLine(this).usage(System.out);
+        spec.commandLine().usage(System.out);
     }
 
     @Command(name = "test", description = "Show which rules would fire for a message, in order, why, and their replies. Sends nothing.")

@@ -25,9 +25,10 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ImbotConfig cfg = config.load();
-        Optional<ProcessHandle> daemon = PidFile.of(cfg).running();
+        PidFile pidFile = PidFile.of(cfg);
+        Optional<ProcessHandle> daemon = pidFile.running();
         if (daemon.isEmpty()) {
-            System.out.println("imbot is not running (no live process in " + PidFile.of(cfg).path() + ")");
+            System.out.println(pidFile.notRunning());
             return Main.UNREACHABLE;
         }
         long pid = daemon.get().pid();

@@ -34,9 +34,10 @@ final class StopCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ImbotConfig cfg = config.load();
-        Optional<ProcessHandle> daemon = PidFile.of(cfg).running();
+        PidFile pidFile = PidFile.of(cfg);
+        Optional<ProcessHandle> daemon = pidFile.running();
         if (daemon.isEmpty()) {
-            System.out.println("imbot is not running (no live process in " + PidFile.of(cfg).path() + ")");
+            System.out.println(pidFile.notRunning());
             return 0;
         }
         ProcessHandle p = daemon.get();

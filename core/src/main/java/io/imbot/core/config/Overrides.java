@@ -2,13 +2,19 @@ package io.imbot.core.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Applies environment variables and system properties over the configuration tree. Every key has
@@ -17,6 +23,8 @@ import java.util.Set;
  */
 final class Overrides {
 
+    private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]{1,18}");
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?[0-9]+\\.[0-9]+([eE][-+]?[0-9]+)?");
     private static final Set<String> SECTIONS = Set.of("bot", "server", "delivery", "database", "history", "plugins", "admin");
 
     private final Map<String, String> env;
@@ -108,9 +116,31 @@ final class Overrides {
                 }
             }
             parent.set(leaf, list);
+        } else if (path.startsWith(ConfigLoader.FREE_FORM + ".")) {
+            parent.set(leaf, scalar(value));
         } else {
             parent.put(leaf, value);
         }
         sources.put(path, source);
+    }
+
+    /**
+     * A plugin's setting from the environment or a system property, typed as YAML would type it
+     * ({@code 12} a number, {@code true} a boolean, else text), so a bot reads the same type
+     * whatever the source. Core settings stay text: their binder converts them.
+     */
+    private static JsonNode scalar(String value) {
+        String v = value.trim();
+        if (v.equals("true") || v.equals("false")) {
+            return BooleanNode.valueOf(Boolean.parseBoolean(v));
+        }
+        if (INTEGER.matcher(v).matches()) {
+            long n = Long.parseLong(v);
+            return n == (int) n ? IntNode.valueOf((int) n) : LongNode.valueOf(n);
+        }
+        if (DECIMAL.matcher(v).matches()) {
+            return DoubleNode.valueOf(Double.parseDouble(v));
+        }
+        return TextNode.valueOf(value);
     }
 }

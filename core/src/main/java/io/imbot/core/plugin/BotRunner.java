@@ -83,7 +83,7 @@ final class BotRunner {
 
     /** Asks the bot (on its thread) for its name, priority and commands, which may change at run time. */
     Future<Void> describe() {
-        return call("describe", () -> {
+        return call("describe", false, () -> {
             String n = bot.name();
             int p = bot.priority();
             List<BotCommand> c = List.copyOf(bot.commands());
@@ -98,6 +98,15 @@ final class BotRunner {
      * overrun. The budget starts when the call starts running, not while it waits in the queue.
      */
     Future<Void> call(String what, BotCall work) {
+        return call(what, true, work);
+    }
+
+    /**
+     * {@link #call}; a success ends the run of consecutive failures only when {@code
+     * successEndsFailureRun}: the host's periodic {@link #describe} succeeding says nothing about whether the bot
+     * can handle messages, and must not keep a bot that fails on every message from being disabled.
+     */
+    private Future<Void> call(String what, boolean successEndsFailureRun, BotCall work) {
         Promise<Void> done = Promise.promise();
         try {
             executor.execute(new QueuedCall(done, () -> {
@@ -114,7 +123,9 @@ final class BotRunner {
         }
         return done.future().andThen(ar -> {
             if (ar.succeeded()) {
-                consecutiveFailures = 0;
+                if (successEndsFailureRun) {
+                    consecutiveFailures = 0;
+                }
             } else {
                 recordFailure(what, ar.cause());
             }

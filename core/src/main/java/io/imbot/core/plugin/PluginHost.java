@@ -414,6 +414,7 @@ public final class PluginHost extends VerticleBase {
     public Future<String> enable(String id) {
         return onHostContext(() -> serialized(() -> known(id).compose(w -> blocking(() -> {
                     manager.enablePlugin(id);
+                    log.info("plugin {} enabled by an operator", id);
                     return manager.startPlugin(id);
                 }))
                 .compose(state -> state == PluginState.STARTED && roster.latestOf(id).stream().noneMatch(roster::isActive)
@@ -432,6 +433,7 @@ public final class PluginHost extends VerticleBase {
                 .compose(v -> blocking(() -> {
                     manager.stopPlugin(id);
                     manager.disablePlugin(id);
+                    log.info("plugin {} disabled by an operator", id);
                     return "disabled " + id + " (until 'imbot plugins enable " + id + "', also after a restart)";
                 }))));
     }

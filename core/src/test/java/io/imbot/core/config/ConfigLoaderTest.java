@@ -70,6 +70,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_pluginSetting_sameTypeFromYamlOrSystemProperty() throws Exception {
+        ImbotConfig fromFile = load("plugins:\n  config:\n    dice:\n      max: 12\n      loud: true\n      odds: 0.5\n      name: d12\n",
+                Map.of(), new Properties());
+        ImbotConfig fromElsewhere = load("plugins:\n  config:\n    dice:\n      max: 6\n", Map.of(), props("imbot.plugins.config.dice.max", "12",
+                "imbot.plugins.config.dice.loud", "true", "imbot.plugins.config.dice.odds", "0.5", "imbot.plugins.config.dice.name", "d12"));
+
+        assertThat(fromElsewhere.plugins().configOf("dice")).isEqualTo(fromFile.plugins().configOf("dice"));
+        assertThat(fromElsewhere.plugins().configOf("dice").get("max")).isInstanceOf(Integer.class).isEqualTo(12);
+        assertThat(fromElsewhere.plugins().configOf("dice").get("loud")).isEqualTo(true);
+    }
+
+    @Test
     void load_envList_splitsOnCommas() throws Exception {
         ImbotConfig c = load("", Map.of("IMBOT_BOT_ROOMS", "#lobby, #dev"), new Properties());
         assertThat(c.bot().rooms()).containsExactly("#lobby", "#dev");
