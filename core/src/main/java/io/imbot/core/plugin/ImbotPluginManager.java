@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pf4j.DefaultPluginManager;
+import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginStatusProvider;
 
 /**
@@ -33,6 +34,25 @@ final class ImbotPluginManager extends DefaultPluginManager {
     /** Whether {@code plugins.disabled} in the configuration names {@code id}: enabling lasts only until the next start. */
     boolean disabledByConfiguration(String id) {
         return ((OperatorStatus) pluginStatusProvider).configured.contains(id);
+    }
+
+    /** The candidates in the plugins folder, as {@code loadPlugins()} would see them (zips unpacked). */
+    List<Path> candidates() {
+        return List.copyOf(pluginRepository.getPluginPaths());
+    }
+
+    /** The ID and version a plugin file or folder declares, read without loading it; {@code null} when unreadable. */
+    PluginDescriptor peek(Path pluginPath) {
+        try {
+            return getPluginDescriptorFinder().find(pluginPath);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether version {@code a} is newer than {@code b}, by PF4J's version rules. */
+    boolean newer(String a, String b) {
+        return getVersionManager().compareVersions(a, b) > 0;
     }
 
     @Override

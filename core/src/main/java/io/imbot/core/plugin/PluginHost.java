@@ -30,7 +30,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginState;
 import org.pf4j.PluginWrapper;
 import org.slf4j.Logger;
@@ -56,6 +58,8 @@ public final class PluginHost extends VerticleBase {
     private final Meters meters;
     private final BotRoster roster = new BotRoster();
     private final Map<Path, String> idByFile = new HashMap<>();
+    /** Files not loaded because the same plugin ID is loaded in a newer (or equal) version, with why; shown by {@code imbot plugins}. */
+    private final Map<Path, PluginInfo> ignored = new ConcurrentHashMap<>();
     private ImbotPluginManager manager;
     private PluginFolderWatcher watcher;
     private HostServices services;
@@ -123,7 +127,13 @@ public final class PluginHost extends VerticleBase {
     private List<String> loadAll() throws Exception {
         createFolder(settings.dir());
         manager = new ImbotPluginManager(settings.dir(), settings.disabled(), disabledState(settings), SYSTEM_VERSION);
-        manager.loadPlugins();
+        for (Path candidate : newestOfEachId(manager.candidates())) {
+            try {
+                manager.loadPlugin(candidate);
+            } catch (RuntimeException e) {
+                log.error("{}: cannot load this plugin: {}", PluginFiles.fileOf(candidate), e.getMessage());
+            }
+        }
         manager.startPlugins();
         for (PluginWrapper w : manager.getPlugins()) {
             idByFile.put(PluginFiles.fileOf(w.getPluginPath()), w.getPluginId());
@@ -133,6 +143,44 @@ public final class PluginHost extends VerticleBase {
         }
         watcher.baseline();
         return manager.getStartedPlugins().stream().map(PluginWrapper::getPluginId).toList();
+    }
+
+    /**
+     * The candidates to load: for each plugin ID the newest version only (the order of the folder
+     * for equal ones); the others are set aside as ignored. Candidates without a readable
+     * descriptor go through, for PF4J to report.
+     */
+    private List<Path> newestOfEachId(List<Path> candidates) {
+        Map<String, Path> chosen = new LinkedHashMap<>();
+        List<Path> out = new ArrayList<>();
+        for (Path c : candidates) {
+            PluginDescriptor d = manager.peek(c);
+            if (d == null || d.getPluginId() == null) {
+                out.add(c);
+                continue;
+            }
+            Path other = chosen.get(d.getPluginId());
+            if (other == null || manager.newer(d.getVersion(), manager.peek(other).getVersion())) {
+                if (other != null) {
+                    ignore(other, manager.peek(other), d, c);
+                }
+                chosen.put(d.getPluginId(), c);
+            } else {
+                ignore(c, d, manager.peek(other), other);
+            }
+        }
+        out.addAll(chosen.values());
+        return out;
+    }
+
+    /** Sets {@code older} aside: the plugin {@code kept} (from {@code keptPath}) is the one that runs. */
+    private void ignore(Path older, PluginDescriptor d, PluginDescriptor kept, Path keptPath) {
+        Path file = PluginFiles.fileOf(older);
+        String why = "ignored: " + d.getPluginId() + " " + kept.getVersion() + " from " + PluginFiles.fileOf(keptPath).getFileName()
+                + " is loaded (a newer or equal version); remove this file";
+        ignored.put(file, new PluginInfo(d.getPluginId(), d.getVersion(), "IGNORED", String.valueOf(d.getPluginDescription()),
+                file.toString(), List.of(), 0, 0, 0, why));
+        log.warn("{}: {}", file.getFileName(), why);
     }
 
     /** Creates the plugins folder, or says why not: the JDK's exceptions often carry only the path. */
@@ -307,11 +355,60 @@ public final class PluginHost extends VerticleBase {
 
     private Future<Void> applyChange(PluginFolderWatcher.Change change) {
         String id = idByFile.get(change.file());
+        if (id == null && ignored.remove(change.file()) != null && change.kind() == PluginFolderWatcher.Kind.REMOVED) {
+            return Future.succeededFuture(); // a set-aside older version went: nothing ran from it
+        }
         return switch (change.kind()) {
-            case ADDED -> loadFile(change.file());
-            case CHANGED -> id == null ? loadFile(change.file()) : reloadPlugin(id).mapEmpty();
-            case REMOVED -> id == null ? Future.succeededFuture() : unloadPlugin(id, change.file());
+            case ADDED -> loadNewest(change.file());
+            case CHANGED -> id == null ? loadNewest(change.file()) : reloadPlugin(id).mapEmpty();
+            case REMOVED -> id == null ? Future.succeededFuture() : unloadPlugin(id, change.file()).compose(v -> loadSetAside(id));
         };
+    }
+
+    /**
+     * Loads a new file, unless it holds a plugin ID already loaded: a newer version replaces the
+     * loaded one (which is set aside), an older or equal one is set aside itself.
+     */
+    private Future<Void> loadNewest(Path file) {
+        return blocking(() -> manager.peek(file)).compose(d -> {
+            PluginWrapper loaded = d == null || d.getPluginId() == null ? null : manager.getPlugin(d.getPluginId());
+            if (loaded == null) {
+                return loadFile(file);
+            }
+            Path loadedFile = PluginFiles.fileOf(loaded.getPluginPath());
+            if (!manager.newer(d.getVersion(), loaded.getDescriptor().getVersion())) {
+                ignore(file, d, loaded.getDescriptor(), loaded.getPluginPath());
+                return Future.succeededFuture();
+            }
+            log.info("plugin {}: {} {} replaces {} from {}", d.getPluginId(), file.getFileName(), d.getVersion(),
+                    loaded.getDescriptor().getVersion(), loadedFile.getFileName());
+            PluginDescriptor old = loaded.getDescriptor();
+            return unloadPlugin(d.getPluginId(), loadedFile)
+                    .compose(v -> loadFile(file))
+                    .compose(v -> {
+                        if (manager.getPlugin(d.getPluginId()) == null) {
+                            return loadFile(loadedFile); // the new jar would not load (logged): keep the old one running
+                        }
+                        ignore(loadedFile, old, d, file);
+                        return Future.succeededFuture();
+                    });
+        });
+    }
+
+    /** After the loaded file of {@code id} went, the newest set-aside file of that ID, if any, takes its place. */
+    private Future<Void> loadSetAside(String id) {
+        Path best = null;
+        for (PluginInfo p : ignored.values()) {
+            if (p.id().equals(id) && (best == null || manager.newer(p.version(), ignored.get(best).version()))) {
+                best = Path.of(p.path());
+            }
+        }
+        if (best == null) {
+            return Future.succeededFuture();
+        }
+        ignored.remove(best);
+        log.info("plugin {}: loading {} in place of the removed file", id, best.getFileName());
+        return loadFile(best);
     }
 
     private Future<Void> loadFile(Path file) {
@@ -340,7 +437,7 @@ public final class PluginHost extends VerticleBase {
             manager.unloadPlugin(id);
             idByFile.remove(file);
             return (Void) null;
-        })).onSuccess(v -> log.info("unloaded plugin {}: {} was removed", id, file.getFileName()));
+        })).onSuccess(v -> log.info("unloaded plugin {} from {}", id, file.getFileName()));
     }
 
     private Future<String> reloadPlugin(String id) {
@@ -445,7 +542,11 @@ public final class PluginHost extends VerticleBase {
 
     /** Every plugin PF4J found, with its state and counters. Safe from any thread. */
     public Future<List<PluginInfo>> plugins() {
-        return onHostContext(() -> serialized(() -> Future.succeededFuture(PluginInfos.of(manager.getPlugins(), roster))));
+        return onHostContext(() -> serialized(() -> {
+            List<PluginInfo> all = new ArrayList<>(PluginInfos.of(manager.getPlugins(), roster));
+            all.addAll(ignored.values());
+            return Future.succeededFuture(List.copyOf(all));
+        }));
     }
 
     /**

@@ -14,8 +14,10 @@ import io.imbot.core.plugin.testbots.ThrowingBot;
 import io.imbot.core.testing.Await;
 import io.imbot.core.testing.DaemonFixture;
 import io.imbot.core.testing.TestPlugins;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -197,6 +199,41 @@ class PluginHostTest {
             java.nio.file.Files.delete(home.resolve("plugins/echo.jar"));
             await(io.imbot.core.testing.Await.untilAsync(vertx, 10, () -> f.daemon.plugins().plugins()
                     .map(list -> list.stream().noneMatch(p -> p.id().equals("echo")))));
+        }
+    }
+
+    /** What the plugin list shows for {@code id}: version and state of each entry, the running one first. */
+    private static Future<List<String>> versionsOf(DaemonFixture f, String id) {
+        return f.daemon.plugins().plugins().map(list -> list.stream().filter(p -> p.id().equals(id))
+                .map(p -> p.version() + " " + p.state()).toList());
+    }
+
+    @Test
+    void watch_newerVersionUnderAnotherFileName_replacesTheOlder_olderOnesIgnoredAndListed_removingTheNewestBringsBackTheNext(
+            Vertx vertx) throws Exception {
+        Path plugins = home.resolve("plugins");
+        TestPlugins.jar(plugins, "dice-1.0.0.jar", "dice", "1.0.0", EchoBot.class);
+        TestPlugins.jar(plugins, "dice-0.9.0.jar", "dice", "0.9.0", ThrowingBot.class);
+        try (DaemonFixture f = DaemonFixture.start(vertx, home, "imbot.plugins.watchInterval", "100ms")) {
+            ChatClient alice = f.login("alice");
+            assertThat(await(versionsOf(f, "dice"))).as("at start the newest of the two").containsExactly("1.0.0 STARTED", "0.9.0 IGNORED");
+
+            TestPlugins.jar(plugins, "dice-1.1.0.jar", "dice", "1.1.0", ClaimingBot.class);
+            await(Await.untilAsync(vertx, 10, () -> versionsOf(f, "dice").map(v -> v.contains("1.1.0 STARTED"))));
+            await(alice.send("bot", "mine"));
+            assertThat(f.nextReply(10).body()).isEqualTo("claimed");
+            assertThat(await(versionsOf(f, "dice"))).containsExactlyInAnyOrder("1.1.0 STARTED", "1.0.0 IGNORED", "0.9.0 IGNORED");
+            assertThat(plugin(f, "dice").state()).isEqualTo("STARTED");
+            assertThat(await(f.daemon.plugins().plugins())).filteredOn(p -> p.version().equals("1.0.0")).singleElement()
+                    .extracting(PluginInfo::lastError).asString().contains("dice 1.1.0 from dice-1.1.0.jar is loaded");
+
+            Files.delete(plugins.resolve("dice-1.1.0.jar"));
+            await(Await.untilAsync(vertx, 10, () -> versionsOf(f, "dice").map(v -> v.contains("1.0.0 STARTED"))));
+            await(alice.send("bot", "roll again"));
+            assertThat(f.nextReply(10).body()).isEqualTo("echo: roll again");
+
+            Files.delete(plugins.resolve("dice-0.9.0.jar"));
+            await(Await.untilAsync(vertx, 10, () -> versionsOf(f, "dice").map(v -> v.equals(List.of("1.0.0 STARTED")))));
         }
     }
 

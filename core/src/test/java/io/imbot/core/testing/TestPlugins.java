@@ -19,15 +19,20 @@ public final class TestPlugins {
 
     private TestPlugins() {}
 
-    /** Writes {@code <dir>/<id>.jar} holding {@code extensions} as the plugin's extensions. */
+    /** Writes {@code <dir>/<id>.jar} holding {@code extensions} as the plugin's extensions, version 1.0.0. */
     public static Path jar(Path dir, String id, Class<?>... extensions) throws IOException {
+        return jar(dir, id + ".jar", id, "1.0.0", extensions);
+    }
+
+    /** Writes {@code <dir>/<fileName>}: the plugin {@code id} in {@code version}. */
+    public static Path jar(Path dir, String fileName, String id, String version, Class<?>... extensions) throws IOException {
         Files.createDirectories(dir);
-        Path jar = dir.resolve(id + ".jar");
+        Path jar = dir.resolve(fileName);
         Manifest manifest = new Manifest();
         Attributes a = manifest.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         a.putValue("Plugin-Id", id);
-        a.putValue("Plugin-Version", "1.0.0");
+        a.putValue("Plugin-Version", version);
         a.putValue("Plugin-Description", "test plugin " + id);
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
             StringBuilder index = new StringBuilder();
