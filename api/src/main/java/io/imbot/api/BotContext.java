@@ -98,6 +98,12 @@ public interface BotContext {
     /** This plugin's section of the daemon configuration ({@code plugins.config.<id>}), read-only. */
     Map<String, Object> config();
 
+    /**
+     * This plugin's key-value store, shared by its bots and kept in the daemon's database across
+     * restarts: the place for state such as a per-user count, rather than files of your own.
+     */
+    KeyValueStore store();
+
     /** The daemon's configuration folder (where {@code imbot.yaml} lives). */
     Path configDir();
 

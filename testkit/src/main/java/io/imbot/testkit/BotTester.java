@@ -5,6 +5,7 @@ import io.imbot.api.ChatMessage;
 import io.imbot.api.ConnectionChange;
 import io.imbot.api.DaemonStatus;
 import io.imbot.api.DeliveryException;
+import io.imbot.api.KeyValueStore;
 import io.imbot.api.ReplyBot;
 import io.imbot.api.RuleMatch;
 import java.time.Duration;
@@ -58,6 +59,7 @@ public final class BotTester implements AutoCloseable {
     private final List<TesterContext> contexts = new ArrayList<>();
     private final FailureLog failureLog;
     private final Watchers watchers;
+    private final KeyValueStore store = KeyValueStore.inMemory(); // the plugin's, shared by its bots as in the daemon
     private volatile boolean closed;
 
     private BotTester(BotTesterBuilder b, TempRoot tempRoot) {
@@ -74,6 +76,14 @@ public final class BotTester implements AutoCloseable {
         for (ReplyBot bot : b.bots()) {
             contexts.add(new TesterContext(this, bot, failureLog.newLogger()));
         }
+    }
+
+    /**
+     * The plugin's key-value store as the bots see it ({@code ctx.store()}): in memory, shared by
+     * the tester's bots. Read it to check what a bot kept, or fill it before a test.
+     */
+    public KeyValueStore store() {
+        return store;
     }
 
     /**

@@ -11,6 +11,7 @@ import io.imbot.api.Delivery;
 import io.imbot.api.DeliveryException;
 import io.imbot.api.DeliveryStatus;
 import io.imbot.api.DeliveryUpdate;
+import io.imbot.api.KeyValueStore;
 import io.imbot.api.ReplyBot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -121,6 +122,11 @@ final class TesterContext implements BotContext {
     @Override
     public Path configDir() {
         return tester.settings().configDir();
+    }
+
+    @Override
+    public KeyValueStore store() {
+        return tester.store();
     }
 
     @Override

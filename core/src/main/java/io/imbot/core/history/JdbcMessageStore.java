@@ -4,6 +4,7 @@ import io.imbot.api.ChatMessage;
 import io.imbot.api.Conversation;
 import io.imbot.api.DeliveryStatus;
 import io.imbot.api.Direction;
+import io.imbot.api.KeyValueStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.jdbcclient.JDBCConnectOptions;
@@ -15,11 +16,14 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,6 +60,7 @@ public final class JdbcMessageStore implements MessageStore {
     private final List<JdbcMessageStore> views = new CopyOnWriteArrayList<>();
     private boolean closed;
     private final AtomicReference<CommitObserver> commits; // shared with the views: one observer for every writer
+    private final Map<String, KeyValueStore> pluginStores = new ConcurrentHashMap<>(); // one per plugin: add() serializes per instance
 
     private JdbcMessageStore(Vertx vertx, JDBCDataSource dataSource, Pool readers, String self, long lastSeq) {
         this.vertx = vertx;
@@ -162,6 +167,12 @@ public final class JdbcMessageStore implements MessageStore {
         return readers.preparedQuery(Sql.SELECT_CONVERSATIONS).execute(Tuple.of(clamp(limit)))
                 .map(JdbcMessageStore::conversations)
                 .recover(e -> Future.failedFuture(new StoreException("conversations query failed: " + e.getMessage(), e)));
+    }
+
+    /** The plugin's rows of {@code plugin_store}, through the reader pool (the writers stay the messages' own). */
+    @Override
+    public KeyValueStore pluginStore(String pluginId) {
+        return pluginStores.computeIfAbsent(pluginId, id -> new JdbcKeyValueStore(readers, id, Clock.systemUTC()));
     }
 
     /** Tells {@code observer} about every durable commit of this store and its views, from now on. */

@@ -2,6 +2,7 @@ package io.imbot.core.history;
 
 import io.imbot.api.Conversation;
 import io.imbot.api.DeliveryStatus;
+import io.imbot.api.KeyValueStore;
 import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.util.List;
@@ -87,6 +88,9 @@ public interface MessageStore {
     default Future<Path> backup(Path dir) {
         return Future.failedFuture(new StoreException("this history store keeps nothing on disk to back up", null));
     }
+
+    /** The key-value store of the plugin {@code pluginId}, the same object at every call for the same ID. */
+    KeyValueStore pluginStore(String pluginId);
 
     /** Flushes, then closes the database cleanly. */
     Future<Void> close();

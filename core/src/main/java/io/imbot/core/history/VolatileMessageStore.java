@@ -3,6 +3,7 @@ package io.imbot.core.history;
 import io.imbot.api.Conversation;
 import io.imbot.api.DeliveryStatus;
 import io.imbot.api.Direction;
+import io.imbot.api.KeyValueStore;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A store that keeps nothing across restarts, for short-lived clients such as {@code imbot send}
@@ -21,6 +24,14 @@ import java.util.List;
  * <p>Confined to the engine's context, reads included: its lists are not thread-safe.
  */
 public final class VolatileMessageStore implements MessageStore {
+
+    private final Map<String, KeyValueStore> pluginStores = new ConcurrentHashMap<>();
+
+    /** In memory, like everything here. */
+    @Override
+    public KeyValueStore pluginStore(String pluginId) {
+        return pluginStores.computeIfAbsent(pluginId, id -> KeyValueStore.inMemory());
+    }
 
     private static final int REMEMBERED_IDS = 100_000;
     private static final int REMEMBERED_CONVERSATIONS = 10_000;

@@ -10,6 +10,7 @@ import io.imbot.api.DaemonStatus;
 import io.imbot.api.Delivery;
 import io.imbot.api.DeliveryException;
 import io.imbot.api.DeliveryUpdate;
+import io.imbot.api.KeyValueStore;
 import io.imbot.core.delivery.Addresses;
 import io.imbot.core.delivery.DeliveryOutcome;
 import io.imbot.core.delivery.SendRequest;
@@ -156,6 +157,12 @@ final class HostedBotContext implements BotContext {
     @Override
     public Path configDir() {
         return services.configDir();
+    }
+
+    /** The plugin's rows in the history database (one store per plugin, whichever bot asks). */
+    @Override
+    public KeyValueStore store() {
+        return services.history().pluginStore(pluginId);
     }
 
     @Override

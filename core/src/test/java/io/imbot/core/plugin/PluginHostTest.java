@@ -7,6 +7,7 @@ import io.imbot.api.DeliveryStatus;
 import io.imbot.core.client.ChatClient;
 import io.imbot.core.plugin.testbots.BlockingBot;
 import io.imbot.core.plugin.testbots.ClaimingBot;
+import io.imbot.core.plugin.testbots.CountingBot;
 import io.imbot.core.plugin.testbots.EchoBot;
 import io.imbot.core.plugin.testbots.SelfTalkBot;
 import io.imbot.core.plugin.testbots.StuckBot;
@@ -234,6 +235,25 @@ class PluginHostTest {
 
             Files.delete(plugins.resolve("dice-0.9.0.jar"));
             await(Await.untilAsync(vertx, 10, () -> versionsOf(f, "dice").map(v -> v.equals(List.of("1.0.0 STARTED")))));
+        }
+    }
+
+    @Test
+    void store_aBotCountsPerSender_theCountOutlivesARestart(Vertx vertx) throws Exception {
+        TestPlugins.jar(home.resolve("plugins"), "counter", CountingBot.class);
+        String[] fileDatabase = {"imbot.database.url", "jdbc:hsqldb:file:" + home.resolve("data/imbot")};
+        try (DaemonFixture f = DaemonFixture.start(vertx, home, fileDatabase)) {
+            ChatClient alice = f.login("alice");
+            await(alice.send("bot", "one"));
+            assertThat(f.nextReply(10).body()).isEqualTo("message 1 from you");
+            await(alice.send("bot", "two"));
+            assertThat(f.nextReply(10).body()).isEqualTo("message 2 from you");
+        }
+        try (DaemonFixture f = DaemonFixture.start(vertx, home, fileDatabase)) {
+            ChatClient alice = f.login("alice");
+            await(alice.send("bot", "three"));
+            assertThat(f.nextReply(10).body()).isEqualTo("message 3 from you");
+            assertThat(await(Future.fromCompletionStage(f.daemon.history().pluginStore("counter").get("count/alice")))).contains("3");
         }
     }
 

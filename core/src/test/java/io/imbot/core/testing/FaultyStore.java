@@ -82,4 +82,9 @@ public final class FaultyStore implements MessageStore {
     public Future<Void> close() {
         return real.close();
     }
+
+    @Override
+    public io.imbot.api.KeyValueStore pluginStore(String pluginId) {
+        return real.pluginStore(pluginId);
+    }
 }
