@@ -119,6 +119,14 @@ public record ChatMessage(
         return !inRoom() || names.stream().anyMatch(n -> !n.isEmpty() && (mentions(n) || textAfterAddress(n).isPresent()));
     }
 
+    /**
+     * Whether the sender is one of {@code users}, each written {@code user} (on any connection) or
+     * {@code connection/user} (on that one): how {@code plugins.operators} names the operators.
+     */
+    public boolean isFromAnyOf(Collection<String> users) {
+        return users.contains(from) || users.contains(connection + "/" + from);
+    }
+
     /** A '.' that ends a sentence ("thanks @bot.") rather than continuing a name ("@bot.x"). */
     private static boolean sentenceEnd(String text, int i) {
         return text.charAt(i) == '.' && (i + 1 == text.length() || !isNameChar(text.charAt(i + 1)));

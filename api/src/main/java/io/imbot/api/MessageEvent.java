@@ -71,6 +71,16 @@ public interface MessageEvent {
         return Optional.empty();
     }
 
+    /**
+     * Whether the sender is one of the daemon's operators ({@code plugins.operators}: a user name,
+     * or {@code connection/user} for one connection only). On networks where anyone can take a
+     * name (IRC nicks, XMPP room nicknames, the sender field of an MQTT payload without broker
+     * ACLs) this is only as strong as the network's own login.
+     */
+    default boolean fromOperator() {
+        return false;
+    }
+
     /** Stops lower-priority bots from seeing this message. */
     void markHandled();
 

@@ -60,6 +60,7 @@ public final class BotTester implements AutoCloseable {
     private final FailureLog failureLog;
     private final Watchers watchers;
     private final KeyValueStore store = KeyValueStore.inMemory(); // the plugin's, shared by its bots as in the daemon
+    private final List<String> operators;
     private volatile boolean closed;
 
     private BotTester(BotTesterBuilder b, TempRoot tempRoot) {
@@ -73,6 +74,7 @@ public final class BotTester implements AutoCloseable {
         this.startedAt = clock.instant();
         this.failureLog = new FailureLog(settings.pluginId(), settings.strict());
         this.watchers = new Watchers(failureLog);
+        this.operators = b.operators();
         for (ReplyBot bot : b.bots()) {
             contexts.add(new TesterContext(this, bot, failureLog.newLogger()));
         }
@@ -189,7 +191,8 @@ public final class BotTester implements AutoCloseable {
         if (show && !message.from().equals(settings.botUser())) {
             for (TesterContext context : byPriority()) {
                 seenBy.add(context.bot().name());
-                TesterEvent event = new TesterEvent(message, context, mentionsBot, handledBy, redelivered);
+                TesterEvent event = new TesterEvent(message, context, mentionsBot, message.isFromAnyOf(operators), handledBy,
+                        redelivered);
                 failureLog.call(context.bot().name(), "onMessage " + message.id(), () -> context.bot().onMessage(event));
                 if (event.isHandled()) {
                     break;

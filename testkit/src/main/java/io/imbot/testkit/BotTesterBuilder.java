@@ -21,6 +21,7 @@ public final class BotTesterBuilder {
     private Path dataDir;
     private ManualClock clock;
     private boolean strict = true;
+    private List<String> operators = List.of();
 
     BotTesterBuilder(List<ReplyBot> bots) {
         this.bots = List.copyOf(bots);
@@ -77,6 +78,19 @@ public final class BotTesterBuilder {
     public BotTesterBuilder clock(ManualClock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
         return this;
+    }
+
+    /**
+     * The daemon's operators ({@code plugins.operators}): {@code user} or {@code connection/user};
+     * none by default. Messages from them have {@link io.imbot.api.MessageEvent#fromOperator()}.
+     */
+    public BotTesterBuilder operators(String... users) {
+        this.operators = List.of(users);
+        return this;
+    }
+
+    List<String> operators() {
+        return operators;
     }
 
     /**

@@ -13,11 +13,13 @@ final class TesterEvent implements MessageEvent {
     private final ChatMessage message;
     private final TesterContext context;
     private final boolean mentionsBot;
+    private final boolean fromOperator;
     private final AtomicReference<String> handledBy;
     private final boolean redelivered;
 
-    TesterEvent(ChatMessage message, TesterContext context, boolean mentionsBot, AtomicReference<String> handledBy,
+    TesterEvent(ChatMessage message, TesterContext context, boolean mentionsBot, boolean fromOperator, AtomicReference<String> handledBy,
             boolean redelivered) {
+        this.fromOperator = fromOperator;
         this.message = message;
         this.context = context;
         this.mentionsBot = mentionsBot;
@@ -48,6 +50,11 @@ final class TesterEvent implements MessageEvent {
     @Override
     public boolean mentionsBot() {
         return mentionsBot;
+    }
+
+    @Override
+    public boolean fromOperator() {
+        return fromOperator;
     }
 
     @Override

@@ -81,7 +81,8 @@ final class ConfigBinder {
                 integer("plugins.maxConsecutiveFailures", 1, 1000),
                 new ImbotConfig.ReplyRate(integer("plugins.replyRate.count", 1, 100_000), duration("plugins.replyRate.per")),
                 strings("plugins.disabled"),
-                pluginSections());
+                pluginSections(),
+                strings("plugins.operators"));
         ImbotConfig.Admin admin = admin(home);
         if (server.heartbeatTimeout().compareTo(server.heartbeat()) <= 0) {
             throw error("server.heartbeatTimeout", "must be longer than server.heartbeat (" + Durations.format(server.heartbeat()) + ")");

@@ -157,9 +157,11 @@ public record ImbotConfig(
             int maxConsecutiveFailures,
             ReplyRate replyRate,
             List<String> disabled,
-            Map<String, Map<String, Object>> config) {
+            Map<String, Map<String, Object>> config,
+            List<String> operators) {
         public Plugins {
             disabled = List.copyOf(disabled);
+            operators = List.copyOf(operators);
             config = Map.copyOf(config);
         }
 

@@ -27,6 +27,7 @@ final class ConfigChanges {
         differs(out, "plugins.callTimeout", a.callTimeout(), b.callTimeout());
         differs(out, "plugins.maxConsecutiveFailures", a.maxConsecutiveFailures(), b.maxConsecutiveFailures());
         differs(out, "plugins.disabled", a.disabled(), b.disabled());
+        differs(out, "plugins.operators", a.operators(), b.operators());
         return out;
     }
 

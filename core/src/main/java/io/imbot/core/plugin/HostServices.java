@@ -18,10 +18,12 @@ import java.util.stream.Stream;
  * @param delivery the message center, once it runs
  * @param commands every command of every running bot (read from any thread)
  * @param users each connection's name and the daemon's user on it, the first connection first
+ * @param operators {@code plugins.operators}: {@code user} or {@code connection/user}
  */
 record HostServices(
         Vertx vertx,
         Map<String, String> users,
+        List<String> operators,
         Path configDir,
         Path dataRoot,
         MessageStore history,

@@ -87,6 +87,11 @@ final class HostedBotContext implements BotContext {
         return submit(connection, to, text, null, null);
     }
 
+    /** Whether {@code message} comes from one of the daemon's operators. */
+    boolean fromOperator(ChatMessage message) {
+        return message.isFromAnyOf(services.operators());
+    }
+
     /** The names the daemon goes by on the connection {@code connection}, its user there first. */
     List<String> botNamesOn(String connection) {
         return services.botNames(connection);

@@ -79,6 +79,11 @@ final class HostedMessageEvent implements MessageEvent {
     }
 
     @Override
+    public boolean fromOperator() {
+        return context.fromOperator(message());
+    }
+
+    @Override
     public List<String> botNames() {
         return context.botNamesOn(message().connection());
     }

@@ -64,7 +64,7 @@ public final class PluginCheck implements AutoCloseable {
      * or whose check throws is a problem too.
      */
     public List<String> botProblems(Vertx vertx) {
-        HostServices services = new HostServices(vertx, settings.users(), settings.configDir(), settings.dataRoot(), new VolatileMessageStore(),
+        HostServices services = new HostServices(vertx, settings.users(), settings.operators(), settings.configDir(), settings.dataRoot(), new VolatileMessageStore(),
                 new ReplyLimiter(settings.replyRateCount(), settings.replyRatePer()),
                 Future.failedFuture(new IllegalStateException("imbot config check sends nothing")),
                 () -> new DaemonStatus(Duration.ZERO, 0, 0, 0, false), List::of);

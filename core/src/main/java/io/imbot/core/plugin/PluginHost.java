@@ -91,7 +91,7 @@ public final class PluginHost extends VerticleBase {
         Future<List<String>> loaded = blocking(this::loadAll);
         return Future.all(loaded, history)
                 .compose(all -> {
-                    services = new HostServices(vertx, settings.users(), settings.configDir(), settings.dataRoot(), history.result(),
+                    services = new HostServices(vertx, settings.users(), settings.operators(), settings.configDir(), settings.dataRoot(), history.result(),
                             new ReplyLimiter(settings.replyRateCount(), settings.replyRatePer()), delivery, status,
                             roster::commands);
                     return Future.join(loaded.result().stream().map(this::startBots).toList());
@@ -484,7 +484,7 @@ public final class PluginHost extends VerticleBase {
             PluginHostSettings old = settings;
             settings = new PluginHostSettings(old.dir(), old.watchInterval(), old.callTimeout(), old.maxConsecutiveFailures(),
                     fresh.replyRateCount(), fresh.replyRatePer(), old.disabled(), fresh.pluginConfig(), old.users(), old.configDir(),
-                    old.dataRoot());
+                    old.dataRoot(), old.operators());
             List<String> applied = new ArrayList<>();
             if (old.replyRateCount() != fresh.replyRateCount() || !old.replyRatePer().equals(fresh.replyRatePer())) {
                 services.limiter().change(fresh.replyRateCount(), fresh.replyRatePer());

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param watchInterval how often the folder is checked for added, changed and removed plugins
  * @param dataRoot the folder under which each plugin gets its own data folder
  * @param users each connection's name and the user the daemon is on it, the first connection first
+ * @param operators the users who may use operator-only commands: {@code user} on every connection,
+ *     {@code connection/user} on one
  */
 public record PluginHostSettings(
         Path dir,
@@ -27,10 +29,12 @@ public record PluginHostSettings(
         Map<String, Map<String, Object>> pluginConfig,
         Map<String, String> users,
         Path configDir,
-        Path dataRoot) {
+        Path dataRoot,
+        List<String> operators) {
 
     public PluginHostSettings {
         disabled = List.copyOf(disabled);
+        operators = List.copyOf(operators);
         pluginConfig = Map.copyOf(pluginConfig);
         users = Collections.unmodifiableMap(new LinkedHashMap<>(users));
     }
@@ -49,7 +53,8 @@ public record PluginHostSettings(
     public static PluginHostSettings from(ImbotConfig c) {
         ImbotConfig.Plugins p = c.plugins();
         return new PluginHostSettings(p.dir(), p.watchInterval(), p.callTimeout(), p.maxConsecutiveFailures(), p.replyRate().count(),
-                p.replyRate().per(), p.disabled(), p.config(), users(c), c.configDir(), c.home().resolve("data").resolve("plugins"));
+                p.replyRate().per(), p.disabled(), p.config(), users(c), c.configDir(), c.home().resolve("data").resolve("plugins"),
+                p.operators());
     }
 
     private static Map<String, String> users(ImbotConfig c) {

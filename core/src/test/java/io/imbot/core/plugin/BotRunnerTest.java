@@ -35,7 +35,7 @@ class BotRunnerTest {
     }
 
     private BotRunner runner(Vertx vertx, Context host) {
-        HostServices services = new HostServices(vertx, Map.of("main", "bot"), dir, dir, new VolatileMessageStore(),
+        HostServices services = new HostServices(vertx, Map.of("main", "bot"), List.of(), dir, dir, new VolatileMessageStore(),
                 new ReplyLimiter(20, Duration.ofSeconds(10)), Future.failedFuture("no delivery in this test"),
                 () -> new DaemonStatus(Duration.ZERO, 0, 0, 0, false), List::of);
         return new BotRunner(vertx, host, new HostedBotContext(services, "p", Map.of()), new EchoBot(), Duration.ofSeconds(5), Meters.NONE);

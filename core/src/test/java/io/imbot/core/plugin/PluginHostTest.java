@@ -9,6 +9,7 @@ import io.imbot.core.plugin.testbots.BlockingBot;
 import io.imbot.core.plugin.testbots.ClaimingBot;
 import io.imbot.core.plugin.testbots.CountingBot;
 import io.imbot.core.plugin.testbots.EchoBot;
+import io.imbot.core.plugin.testbots.OperatorBot;
 import io.imbot.core.plugin.testbots.SelfTalkBot;
 import io.imbot.core.plugin.testbots.StuckBot;
 import io.imbot.core.plugin.testbots.ThrowingBot;
@@ -235,6 +236,19 @@ class PluginHostTest {
 
             Files.delete(plugins.resolve("dice-0.9.0.jar"));
             await(Await.untilAsync(vertx, 10, () -> versionsOf(f, "dice").map(v -> v.equals(List.of("1.0.0 STARTED")))));
+        }
+    }
+
+    @Test
+    void fromOperator_namedInPluginsOperators_trueForThemOnly(Vertx vertx) throws Exception {
+        TestPlugins.jar(home.resolve("plugins"), "who", OperatorBot.class);
+        try (DaemonFixture f = DaemonFixture.start(vertx, home, "imbot.plugins.operators", "alice, other/bob")) {
+            ChatClient alice = f.login("alice");
+            await(alice.send("bot", "am I?"));
+            assertThat(f.nextReply(10).body()).isEqualTo("operator");
+            ChatClient bob = f.login("bob");
+            await(bob.send("bot", "am I?"));
+            assertThat(f.nextReply(10).body()).as("bob is an operator on another connection only").isEqualTo("not an operator");
         }
     }
 

@@ -65,6 +65,10 @@ public class CommandsBot implements ReplyBot {
         }
         event.markHandled();
         String name = invocation.get().name();
+        if (!command.info().allows(event)) {
+            event.reply("Only the daemon's operators may use /" + name + ".");
+            return;
+        }
         // Never wait for the stage here: the daemon completes it on this bot's own thread.
         command.run(invocation.get().args(), event)
                 .exceptionally(error -> "Sorry, /" + name + " failed: " + rootMessage(error))

@@ -22,7 +22,7 @@ final class HelpCommand implements Command {
         if (args.size() > 1) {
             return done("Usage: " + INFO.usage());
         }
-        List<BotCommand> all = event.context().commands();
+        List<BotCommand> all = event.context().commands().stream().filter(c -> c.allows(event)).toList();
         String footer = event.message().inRoom()
                 ? "\nIn a room, address me first: @" + event.context().botUser() + " /help"
                 : "";

@@ -11,8 +11,9 @@ import java.util.concurrent.CompletionStage;
 /** {@code /status}: uptime, message counters, pending deliveries and the connection. */
 final class StatusCommand implements Command {
 
+    /** Operators only: it tells the daemon's load and state, which is not every user's business. */
     private static final BotCommand INFO = new BotCommand(
-            "status", "/status", "shows uptime, messages sent and received, pending deliveries and the connection");
+            "status", "/status", "shows uptime, messages sent and received, pending deliveries and the connection", true);
 
     @Override
     public BotCommand info() {

@@ -15,7 +15,7 @@ class CommandsBotTest {
     @Test
     void onMessage_commandInDirectMessage_answeredAndHandled() {
         RollBot roll = new RollBot();
-        try (BotTester tester = BotTester.of(new CommandsBot(), roll).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot(), roll).operators("alice").start()) {
             Dispatch dispatch = Inbound.direct(tester, "alice", "/status");
 
             assertThat(dispatch.texts()).singleElement().asString().startsWith("Up ");
@@ -27,14 +27,14 @@ class CommandsBotTest {
 
     @Test
     void onMessage_addressedInDirectMessage_answered() {
-        try (BotTester tester = BotTester.of(new CommandsBot()).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot()).operators("alice").start()) {
             assertThat(tester.say("alice", "@bot /status")).singleElement().asString().startsWith("Up ");
         }
     }
 
     @Test
     void onMessage_addressedInRoom_answeredInRoom() {
-        try (BotTester tester = BotTester.of(new CommandsBot()).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot()).operators("alice").start()) {
             for (String text : List.of("@bot /status", "  @bot: /status", "@bot,/status", "@bot/status", "bot: /status", "bot,/status")) {
                 Dispatch dispatch = Inbound.inRoom(tester, "#lobby", "alice", text);
 
@@ -48,7 +48,7 @@ class CommandsBotTest {
     @Test
     void onMessage_roomCommandNotAddressedFirst_silentAndPassedOn() {
         RollBot roll = new RollBot();
-        try (BotTester tester = BotTester.of(new CommandsBot(), roll).user("bot").start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot(), roll).user("bot").operators("alice").start()) {
             List<String> texts = List.of("/status", "/status @bot", "hi @bot /status", "@bot-x /status", "@bots /status", "bot /status",
                     "@bot.x /status @bot");
             for (String text : texts) {
@@ -64,7 +64,7 @@ class CommandsBotTest {
     @Test
     void onMessage_unknownCommand_silentNotHandledSoLowerBotAnswers() {
         RollBot roll = new RollBot();
-        try (BotTester tester = BotTester.of(new CommandsBot(), roll).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot(), roll).operators("alice").start()) {
             Dispatch dispatch = Inbound.direct(tester, "alice", "/roll 2d6");
 
             assertThat(dispatch.seenBy()).containsExactly("commands", "RollBot");
@@ -75,7 +75,7 @@ class CommandsBotTest {
 
     @Test
     void onMessage_notACommand_silentNotHandled() {
-        try (BotTester tester = BotTester.of(new CommandsBot()).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot()).operators("alice").start()) {
             for (String text : List.of("hello", "status", "/", "/ help", "/usr/bin/env", "//help", "@bots /status",
                     "@bot status")) {
                 Dispatch dispatch = Inbound.direct(tester, "alice", text);
@@ -88,7 +88,7 @@ class CommandsBotTest {
 
     @Test
     void onMessage_nameInUpperCaseAndExtraBlanks_answered() {
-        try (BotTester tester = BotTester.of(new CommandsBot()).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot()).operators("alice").start()) {
             assertThat(tester.say("alice", "  /STATUS  ")).singleElement().asString().startsWith("Up ");
             assertThat(tester.say("alice", "/History   2")).singleElement().asString().startsWith("Last 2 messages:");
         }
@@ -97,7 +97,7 @@ class CommandsBotTest {
     @Test
     void priority_aboveAutoreplyDefault_helpAnsweredBeforeLowerBot() {
         RollBot roll = new RollBot();
-        try (BotTester tester = BotTester.of(roll, new CommandsBot()).start()) {
+        try (BotTester tester = BotTester.of(roll, new CommandsBot()).operators("alice").start()) {
             Dispatch dispatch = Inbound.direct(tester, "alice", "/help");
 
             assertThat(new CommandsBot().priority()).isEqualTo(200).isGreaterThan(roll.priority());
@@ -108,7 +108,7 @@ class CommandsBotTest {
 
     @Test
     void onMessage_replyFails_loggedAndNothingThrown() {
-        try (BotTester tester = BotTester.of(new CommandsBot()).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot()).operators("alice").start()) {
             tester.failSends(DeliveryException.Reason.TIMED_OUT);
 
             Dispatch dispatch = Inbound.direct(tester, "alice", "/status");

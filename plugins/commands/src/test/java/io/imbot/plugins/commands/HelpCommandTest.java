@@ -9,7 +9,7 @@ class HelpCommandTest {
 
     @Test
     void help_twoBots_listsEveryCommandByNameWithDescription() {
-        try (BotTester tester = BotTester.of(new CommandsBot(), new RollBot()).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot(), new RollBot()).operators("alice").start()) {
             assertThat(tester.say("alice", "/help")).containsExactly("""
                     Commands:
                     /help [command] - lists the commands of every bot, or describes one
@@ -21,7 +21,7 @@ class HelpCommandTest {
 
     @Test
     void help_inRoom_endsWithHowToAddressTheBot() {
-        try (BotTester tester = BotTester.of(new CommandsBot()).user("robo").start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot()).user("robo").operators("alice").start()) {
             assertThat(tester.sayInRoom("#lobby", "alice", "@robo /help")).singleElement().asString()
                     .startsWith("Commands:\n/help [command]")
                     .endsWith("\nIn a room, address me first: @robo /help");
@@ -30,7 +30,7 @@ class HelpCommandTest {
 
     @Test
     void help_oneCommand_describesOnlyIt() {
-        try (BotTester tester = BotTester.of(new CommandsBot(), new RollBot()).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot(), new RollBot()).operators("alice").start()) {
             assertThat(tester.say("alice", "/help roll")).containsExactly("/roll <dice> - rolls dice");
             assertThat(tester.say("alice", "/help /HISTORY")).singleElement().asString().startsWith("/history [n] - ");
         }
@@ -38,14 +38,14 @@ class HelpCommandTest {
 
     @Test
     void help_commandNobodyOffers_saysSo() {
-        try (BotTester tester = BotTester.of(new CommandsBot()).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot()).operators("alice").start()) {
             assertThat(tester.say("alice", "/help dance")).containsExactly("No bot offers /dance. Send /help for the list.");
         }
     }
 
     @Test
     void help_twoArguments_answersUsage() {
-        try (BotTester tester = BotTester.of(new CommandsBot()).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot()).operators("alice").start()) {
             assertThat(tester.say("alice", "/help a b")).containsExactly("Usage: /help [command]");
         }
     }

@@ -15,7 +15,7 @@ class HistoryCommandTest {
 
     @Test
     void history_noArgument_lastTenWithoutTheCommandItself() {
-        try (BotTester tester = BotTester.of(new CommandsBot()).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot()).operators("alice").start()) {
             for (int i = 1; i <= 12; i++) {
                 tester.say("alice", "m" + i);
             }
@@ -30,7 +30,7 @@ class HistoryCommandTest {
 
     @Test
     void history_count_showsTimeSenderAndTextOfBothDirections() {
-        try (BotTester tester = BotTester.of(new CommandsBot()).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot()).operators("alice").start()) {
             tester.say("alice", "hi");
             tester.advance(Duration.ofMinutes(1));
             tester.say("alice", "/status");
@@ -46,7 +46,7 @@ class HistoryCommandTest {
 
     @Test
     void history_messageFromEarlierDay_showsDate() {
-        try (BotTester tester = BotTester.of(new CommandsBot()).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot()).operators("alice").start()) {
             tester.say("alice", "yesterday's news");
             tester.advance(Duration.ofDays(1));
 
@@ -58,7 +58,7 @@ class HistoryCommandTest {
     @Test
     void history_contextClockZone_timesShownInThatZone() {
         ManualClock tokyo = new ManualClock(Instant.parse("2024-01-01T12:00:00Z"), ZoneId.of("Asia/Tokyo"));
-        try (BotTester tester = BotTester.of(new CommandsBot()).clock(tokyo).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot()).clock(tokyo).operators("alice").start()) {
             tester.say("alice", "konbanwa");
 
             assertThat(tester.say("alice", "/history 1")).containsExactly("Last 1 message:\n21:00 alice: konbanwa");
@@ -68,7 +68,7 @@ class HistoryCommandTest {
     @Test
     void history_badArguments_answersRangeAndUsageAndHandles() {
         RollBot lower = new RollBot();
-        try (BotTester tester = BotTester.of(new CommandsBot(), lower).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot(), lower).operators("alice").start()) {
             assertThat(tester.say("alice", "/history abc"))
                     .containsExactly("n must be a whole number from 1 to 50, was 'abc'. Usage: /history [n]");
             assertThat(tester.say("alice", "/history 0"))
@@ -87,7 +87,7 @@ class HistoryCommandTest {
 
     @Test
     void history_fifty_showsAtMostFifty() {
-        try (BotTester tester = BotTester.of(new CommandsBot()).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot()).operators("alice").start()) {
             for (int i = 1; i <= 60; i++) {
                 tester.say("alice", "m" + i);
             }
@@ -101,7 +101,7 @@ class HistoryCommandTest {
 
     @Test
     void history_inRoom_showsOnlyThatRoom() {
-        try (BotTester tester = BotTester.of(new CommandsBot()).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot()).operators("alice").start()) {
             tester.say("alice", "private");
             tester.sayInRoom("#lobby", "bob", "public");
             tester.sayInRoom("#other", "carol", "elsewhere");
@@ -113,7 +113,7 @@ class HistoryCommandTest {
 
     @Test
     void history_newConversation_saysThereIsNothing() {
-        try (BotTester tester = BotTester.of(new CommandsBot()).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot()).operators("alice").start()) {
             assertThat(tester.say("alice", "/history")).containsExactly("No messages in this conversation yet.");
         }
     }

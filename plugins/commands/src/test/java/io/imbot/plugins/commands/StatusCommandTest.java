@@ -11,7 +11,7 @@ class StatusCommandTest {
 
     @Test
     void status_afterTraffic_showsUptimeCountersAndConnection() {
-        try (BotTester tester = BotTester.of(new CommandsBot()).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot()).operators("alice").start()) {
             tester.say("alice", "hello");
             tester.say("alice", "/status");
             tester.advance(Duration.ofHours(2).plusMinutes(5));
@@ -24,7 +24,7 @@ class StatusCommandTest {
 
     @Test
     void status_withArguments_answersUsage() {
-        try (BotTester tester = BotTester.of(new CommandsBot()).start()) {
+        try (BotTester tester = BotTester.of(new CommandsBot()).operators("alice").start()) {
             assertThat(tester.say("alice", "/status now")).containsExactly("Usage: /status");
         }
     }
