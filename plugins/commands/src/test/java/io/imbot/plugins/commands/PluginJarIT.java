@@ -61,7 +61,7 @@ class PluginJarIT {
                 assertThat(bot.getClass().getClassLoader()).isNotSameAs(PluginJarIT.class.getClassLoader());
             });
 
-            try (BotTester tester = BotTester.of(bots.get(0)).start()) {
+            try (BotTester tester = BotTester.of(bots.get(0)).operators("alice").start()) {
                 assertThat(tester.say("alice", "/help")).singleElement().asString()
                         .startsWith("Commands:\n/help [command]")
                         .contains("/history [n]", "/status");
