@@ -78,4 +78,24 @@ class HealthTest {
             await(Await.untilAsync(vertx, 10, () -> admin.sendAsync(get("/ready")).map(a -> a.status() == 200)));
         }
     }
+
+    @Test
+    void ready_databaseShutDownUnderTheDaemon_503SayingSo_healthStillUp(Vertx vertx) throws Exception {
+        String url = "jdbc:hsqldb:mem:health-" + java.util.UUID.randomUUID();
+        try (DaemonFixture daemon = DaemonFixture.start(vertx, home, "imbot.database.url", url);
+                AdminFixture admin = AdminFixture.of(vertx, daemon)) {
+            assertThat(admin.send(get("/ready")).status()).isEqualTo(200);
+
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "SA", "");
+                    java.sql.Statement s = c.createStatement()) {
+                s.execute("SHUTDOWN"); // the database goes away under the running daemon
+            }
+
+            AdminFixture.Answer ready = admin.send(get("/ready"));
+            assertThat(ready.status()).as(ready.raw()).isEqualTo(503);
+            assertThat(ready.body().getBoolean("ready")).isFalse();
+            assertThat(ready.body().getString("database")).startsWith("not answering: ");
+            assertThat(admin.send(get("/health")).status()).as("the process itself is alive").isEqualTo(200);
+        }
+    }
 }
