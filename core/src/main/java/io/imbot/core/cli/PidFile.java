@@ -33,9 +33,13 @@ final class PidFile {
         return new PidFile(cfg.home().resolve("data").resolve("imbot.pid"));
     }
 
-    /** What {@code status} and {@code stop} say when {@link #running} finds no daemon. */
-    String notRunning() {
-        return "imbot is not running (no live process in " + file + ")";
+    /** {@link #running}, saying on standard output that imbot is not running when it finds no daemon. */
+    Optional<ProcessHandle> runningOrSayNot() {
+        Optional<ProcessHandle> daemon = running();
+        if (daemon.isEmpty()) {
+            System.out.println("imbot is not running (no live process in " + file + ")");
+        }
+        return daemon;
     }
 
     /** The running daemon the file names, if it names one. */

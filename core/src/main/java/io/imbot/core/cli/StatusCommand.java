@@ -25,10 +25,8 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ImbotConfig cfg = config.load();
-        PidFile pidFile = PidFile.of(cfg);
-        Optional<ProcessHandle> daemon = pidFile.running();
+        Optional<ProcessHandle> daemon = PidFile.of(cfg).runningOrSayNot();
         if (daemon.isEmpty()) {
-            System.out.println(pidFile.notRunning());
             return Main.UNREACHABLE;
         }
         long pid = daemon.get().pid();

@@ -34,10 +34,8 @@ final class StopCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ImbotConfig cfg = config.load();
-        PidFile pidFile = PidFile.of(cfg);
-        Optional<ProcessHandle> daemon = pidFile.running();
+        Optional<ProcessHandle> daemon = PidFile.of(cfg).runningOrSayNot();
         if (daemon.isEmpty()) {
-            System.out.println(pidFile.notRunning());
             return 0;
         }
         ProcessHandle p = daemon.get();
